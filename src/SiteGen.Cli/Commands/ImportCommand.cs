@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SiteGen.Content;
+using SiteGen.Import;
+using SiteGen.Sources;
+
+namespace SiteGen.Cli.Commands;
+
+/// <summary><c>sitegen import &lt;file-or-folder&gt;... [--content DIR] [--report FILE] [--force]</c>.</summary>
+internal static class ImportCommand
+{
+    private static readonly JsonSerializerOptions ReportJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Raw source files or folders (searched recursively) to import.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var content = CommonOptions.Content();
+        var report = new Option<FileInfo?>("--report") { Description = "Write a JSON report: one entry per input file with its status, article id/path and reason." };
+        var force = new Option<bool>("--force") { Description = "Overwrite articles that were edited by hand since they were imported." };
+
+        var command = new Command("import", "Read raw scraped files (any known format, sniffed from the content) into normalized Markdown articles under content/articles/, keeping each raw file under content/sources/.")
+        {
+            inputs, content, report, force,
+        };
+        command.SetAction((parse, cancel) =>
+        {
+            var contentDir = parse.GetValue(content)!;
+            var paths = parse.GetValue(inputs)!;
+            var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
+            if (missing is not null)
+            {
+                Console.Error.WriteLine($"error: no such file or folder: {missing}");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var outlets = OutletStore.Load(contentDir);
+            var importer = new Importer(SourceReaders.Default, outlets);
+            var progress = new ConsoleProgress("reading");
+            var result = importer.Import(paths, new ImportOptions(contentDir, parse.GetValue(force), cancel), new Progress<ImportProgress>(p => progress.Report((p.Done, p.Total))));
+            foreach (var entry in result.Entries.Where(e => e.Status == ImportStatus.Rejected))
+            {
+                Console.Error.WriteLine($"rejected: {entry.Path}{(entry.Line is { } line ? $":{line}" : "")}: {entry.Reason}");
+            }
+
+            foreach (var entry in result.Entries.Where(e => e.Note is not null && e.Status != ImportStatus.Rejected))
+            {
+                Console.Error.WriteLine($"note: {entry.Path}: {entry.Note}");
+            }
+
+            if (parse.GetValue(report) is { } reportFile)
+            {
+                File.WriteAllText(reportFile.FullName, JsonSerializer.Serialize(result.Entries, ReportJson) + "\n");
+            }
+
+            var seconds = started.Elapsed.TotalSeconds;
+            Console.WriteLine($"{result.Summary} ({result.Entries.Count} files in {seconds:F2} s, {result.Entries.Count / Math.Max(seconds, 0.001):F0} files/s)");
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text;
+using SiteGen.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SiteGen.Content;
+
+/// <summary>
+/// The normalized article file: YAML front matter between <c>---</c> lines, a blank line, then the
+/// Markdown body. <see cref="Write"/> is canonical (fixed field order, empty fields left out, LF line
+/// ends, one trailing newline), so <c>Write(Parse(Write(a))) == Write(a)</c>: importing a normalized
+/// file gives back the same bytes.
+/// </summary>
+public static class ArticleFile
+{
+    private const string Fence = "---";
+
+    private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
+        .DisableAliases()
+        .WithIndentedSequences()
+        .Build();
+
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithDuplicateKeyChecking()
+        .Build();
+
+    public static string Write(Article article)
+    {
+        var yaml = Serializer.Serialize(FrontMatter.From(article));
+        var body = article.Body.Trim('\n');
+        var text = new StringBuilder(yaml.Length + body.Length + 16);
+        text.Append(Fence).Append('\n').Append(yaml.Replace("\r\n", "\n", StringComparison.Ordinal));
+        if (text[^1] != '\n')
+        {
+            text.Append('\n');
+        }
+
+        text.Append(Fence).Append("\n\n").Append(body).Append('\n');
+        return text.ToString();
+    }
+
+    /// <summary>True when the text starts with a front matter fence (our format or Hexo's).</summary>
+    public static bool HasFrontMatter(string text) =>
+        text.StartsWith("---\n", StringComparison.Ordinal) || text.StartsWith("---\r\n", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Parses a normalized article. Throws <see cref="ArticleFormatException"/> naming the line and the
+    /// reason when the front matter is missing, malformed, has unknown or duplicate keys, or lacks a
+    /// required field.
+    /// </summary>
+    public static Article Parse(string text)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (!text.StartsWith(Fence + "\n", StringComparison.Ordinal))
+        {
+            throw new ArticleFormatException("no front matter: the file must start with a '---' line", 1);
+        }
+
+        var close = text.IndexOf("\n" + Fence + "\n", 3, StringComparison.Ordinal);
+        var closeAtEnd = text.EndsWith("\n" + Fence, StringComparison.Ordinal) ? text.Length - 4 : -1;
+        if (close < 0)
+        {
+            close = closeAtEnd;
+        }
+
+        if (close < 0)
+        {
+            throw new ArticleFormatException("front matter is not closed by a '---' line", 1);
+        }
+
+        var yaml = text[4..(close + 1)];
+        var bodyStart = Math.Min(text.Length, close + Fence.Length + 2);
+        var body = text[bodyStart..].Trim('\n');
+
+        FrontMatter? fm;
+        try
+        {
+            fm = Deserializer.Deserialize<FrontMatter>(yaml);
+        }
+        catch (YamlException e)
+        {
+            // +1: the opening fence is line 1 of the file, the YAML starts on line 2.
+            var line = (int)e.Start.Line + 1;
+            throw new ArticleFormatException($"malformed front matter: {Innermost(e).Message}", line);
+        }
+
+        if (fm is null)
+        {
+            throw new ArticleFormatException("front matter is empty", 2);
+        }
+
+        return fm.ToArticle(body, FindLine(yaml));
+    }
+
+    private static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e;
+    }
+
+    /// <summary>Returns a function giving the file line of a front matter key (or 2 when absent).</summary>
+    private static Func<string, int> FindLine(string yaml) => key =>
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith(key + ":", StringComparison.Ordinal))
+            {
+                return i + 2;
+            }
+        }
+
+        return 2;
+    };
+}
+
+/// <summary>A normalized article file that cannot be read, with the line where the problem is.</summary>
+public sealed class ArticleFormatException : Exception
+{
+    public ArticleFormatException(string reason, int line)
+        : base(reason)
+    {
+        Line = line;
+    }
+
+    public ArticleFormatException()
+    {
+    }
+
+    public ArticleFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public int Line { get; }
+}

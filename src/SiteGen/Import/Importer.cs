@@ -1,0 +1,242 @@
+using System.Security.Cryptography;
+using SiteGen.Content;
+using SiteGen.Model;
+using SiteGen.Sources;
+
+namespace SiteGen.Import;
+
+/// <summary>
+/// <c>sitegen import</c>: reads raw files with the reader that sniffs them, and writes one
+/// normalized article per story under <c>content/articles/&lt;outlet&gt;/&lt;yyyy&gt;/&lt;slug&gt;.md</c>,
+/// keeping each raw file verbatim as <c>content/sources/&lt;sha256&gt;&lt;ext&gt;</c>.
+///
+/// Phases: (1) read every file in parallel (decode, sniff, read — each file on its own);
+/// (2) merge in input order (same id = same story: the first file is the article, later ones add
+/// their mirrors and are recorded as duplicate sources); (3) write, never overwriting an article
+/// whose bytes differ from what the importer last wrote (a hand edit) unless forced.
+/// </summary>
+public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
+{
+    public ImportResult Import(IReadOnlyList<string> inputs, ImportOptions options, IProgress<ImportProgress>? progress = null)
+    {
+        var files = InputFiles.Expand(inputs);
+        var read = ReadAll(files, progress, options.CancellationToken);
+        var store = ArticleStore.Open(options.ContentDir);
+        var manifest = SourceManifest.Load(options.ContentDir);
+        var entries = new ImportEntry[files.Count];
+        var pending = new Dictionary<string, PendingArticle>(StringComparer.Ordinal);
+        var order = new List<string>();
+
+        for (var i = 0; i < read.Length; i++)
+        {
+            var r = read[i];
+            if (r.Article is null)
+            {
+                entries[i] = new ImportEntry(r.Path, ImportStatus.Rejected, Reason: r.Reason, Line: r.Line, Format: r.Format);
+                if (r.Sha256 is not null)
+                {
+                    manifest.RecordRejected(r.Sha256, Path.GetFileName(r.Path), r.Reason!);
+                }
+
+                continue;
+            }
+
+            entries[i] = Merge(r, i, pending, order, store);
+        }
+
+        foreach (var id in order)
+        {
+            Write(pending[id], entries, store, manifest, options);
+        }
+
+        manifest.Save(options.ContentDir);
+        return new ImportResult(entries);
+    }
+
+    private ReadFile[] ReadAll(IReadOnlyList<string> files, IProgress<ImportProgress>? progress, CancellationToken cancel)
+    {
+        var results = new ReadFile[files.Count];
+        var done = 0;
+        var context = new ReaderContext(outlets);
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancel }, i =>
+        {
+            results[i] = ReadOne(files[i], context);
+            progress?.Report(new ImportProgress(Interlocked.Increment(ref done), files.Count, files[i]));
+        });
+        return results;
+    }
+
+    private ReadFile ReadOne(string path, ReaderContext context)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ReadFile.Rejected(path, null, $"cannot read file: {e.Message}", null, null);
+        }
+
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (bytes.Length > ImportOptions.MaxFileBytes)
+        {
+            return ReadFile.Rejected(path, sha, $"file too large ({bytes.Length:N0} bytes; the limit is {ImportOptions.MaxFileBytes:N0})", null, null);
+        }
+
+        ISourceReader? reader = null;
+        try
+        {
+            var (text, encoding) = TextDecoder.Decode(bytes);
+            var document = new SourceDocument(path, text, sha, encoding);
+            reader = readers.Choose(document);
+            if (reader is null)
+            {
+                return ReadFile.Rejected(path, sha, "no reader recognizes this file's format", null, null);
+            }
+
+            var article = reader.Read(document, context);
+            if (reader.Format != Sources.Normalized.NormalizedArticleReader.FormatName || article.Source is null)
+            {
+                article.Source = new SourceInfo(SourceManifest.StoredPath(sha, path), reader.Format, sha);
+            }
+
+            return new ReadFile(path, sha, bytes, article, reader.Format, null, null);
+        }
+        catch (SourceRejectedException e)
+        {
+            return ReadFile.Rejected(path, sha, e.Message, e.Line, reader?.Format);
+        }
+    }
+
+    private static ImportEntry Merge(ReadFile r, int index, Dictionary<string, PendingArticle> pending, List<string> order, ArticleStore store)
+    {
+        var article = r.Article!;
+        var sha = r.Sha256!;
+        if (pending.TryGetValue(article.Id, out var seen))
+        {
+            if (seen.Article.Source?.Sha256 == sha || seen.Article.DuplicateSources.Any(s => s.Sha256 == sha))
+            {
+                return Entry(r, ImportStatus.Unchanged, article, "the same file was given twice");
+            }
+
+            AddDuplicate(seen.Article, article);
+            seen.Raw.Add((r.Path, r.Bytes!, sha));
+            return Entry(r, ImportStatus.Duplicate, article);
+        }
+
+        var existing = store.Find(article.Id);
+        PendingArticle next;
+        ImportStatus status;
+        if (existing is null)
+        {
+            next = new PendingArticle(article, null);
+            status = ImportStatus.Imported;
+        }
+        else if (existing.Article.Source?.Sha256 == sha)
+        {
+            // The article's own source again: re-read it (a newer reader may do better) and keep what
+            // later imports added to it.
+            foreach (var dup in existing.Article.DuplicateSources)
+            {
+                article.DuplicateSources.Add(dup);
+            }
+
+            article.Mirrors = Union(article.Mirrors, existing.Article.Mirrors);
+            article.Events = existing.Article.Events;
+            next = new PendingArticle(article, existing);
+            status = ImportStatus.Imported;
+        }
+        else if (existing.Article.DuplicateSources.Any(s => s.Sha256 == sha))
+        {
+            return Entry(r, ImportStatus.Unchanged, article, "already recorded as a duplicate source of this article");
+        }
+        else
+        {
+            var merged = ArticleFile.Parse(ArticleFile.Write(existing.Article));
+            AddDuplicate(merged, article);
+            next = new PendingArticle(merged, existing);
+            status = ImportStatus.Duplicate;
+        }
+
+        next.Raw.Add((r.Path, r.Bytes!, sha));
+        next.Entries.Add(index);
+        pending[article.Id] = next;
+        order.Add(article.Id);
+        return Entry(r, status, article);
+    }
+
+    private static void AddDuplicate(Article into, Article other)
+    {
+        into.Mirrors = Union(into.Mirrors, other.Mirrors);
+        if (other.Source is not null)
+        {
+            into.DuplicateSources.Add(other.Source);
+        }
+
+        into.DuplicateSources = into.DuplicateSources
+            .DistinctBy(s => s.Sha256)
+            .OrderBy(s => s.Sha256, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<string> Union(List<string> first, List<string> second) =>
+        first.Concat(second).Distinct(StringComparer.Ordinal).ToList();
+
+    private static ImportEntry Entry(ReadFile r, ImportStatus status, Article article, string? note = null) =>
+        new(r.Path, status, article.Id, ArticleStore.RelativePath(article), Format: r.Format, Note: note);
+
+    private static void Write(PendingArticle p, ImportEntry[] entries, ArticleStore store, SourceManifest manifest, ImportOptions options)
+    {
+        foreach (var (path, bytes, sha) in p.Raw)
+        {
+            store.KeepSource(SourceManifest.StoredPath(sha, path), bytes);
+            manifest.RecordImported(sha, Path.GetFileName(path), p.Article.Source?.Format ?? "", ArticleStore.RelativePath(p.Article));
+        }
+
+        var relative = p.Existing?.RelativePath ?? ArticleStore.RelativePath(p.Article);
+        var text = ArticleFile.Write(p.Article);
+        if (p.Existing is not null)
+        {
+            if (p.Existing.Text == text)
+            {
+                MarkUnchanged(p, entries, null);
+                manifest.RecordWritten(relative, text);
+                return;
+            }
+
+            if (!options.Force && manifest.IsHandEdited(relative, p.Existing.Text))
+            {
+                MarkUnchanged(p, entries, "edited by hand since it was imported; kept as it is (use --force to overwrite)");
+                return;
+            }
+        }
+
+        store.WriteArticle(relative, text);
+        manifest.RecordWritten(relative, text);
+    }
+
+    private static void MarkUnchanged(PendingArticle p, ImportEntry[] entries, string? note)
+    {
+        foreach (var index in p.Entries)
+        {
+            if (entries[index].Status == ImportStatus.Imported)
+            {
+                entries[index] = entries[index] with { Status = ImportStatus.Unchanged, Note = note };
+            }
+        }
+    }
+
+    private sealed record PendingArticle(Article Article, StoredArticle? Existing)
+    {
+        public List<(string Path, byte[] Bytes, string Sha)> Raw { get; } = [];
+
+        public List<int> Entries { get; } = [];
+    }
+
+    private sealed record ReadFile(string Path, string? Sha256, byte[]? Bytes, Article? Article, string? Format, string? Reason, int? Line)
+    {
+        public static ReadFile Rejected(string path, string? sha, string reason, int? line, string? format) =>
+            new(path, sha, null, null, format, reason, line);
+    }
+}

@@ -1,0 +1,582 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace SiteGen.Normalize;
+
+/// <summary>
+/// Converts an HTML fragment (already stripped of non-article parts by a reader) to CommonMark
+/// through AngleSharp's DOM. Guarantees, whatever the input:
+/// - no raw HTML in the output: every text character that Markdown could read as markup is
+///   backslash-escaped, so <c>&lt;script&gt;</c> in text stays text;
+/// - every text node outside dropped elements (script, style, iframe, form controls …) reaches the
+///   output, in document order;
+/// - whitespace collapses as a browser would show it, except that a line break next to a Chinese
+///   character is dropped (the source's pretty-printing, not a space in the text);
+/// - links and images keep only http(s)/mailto URLs (<see cref="UrlPolicy"/>), image proxies are
+///   unwrapped;
+/// - unknown elements (<c>&lt;ok href&gt;</c>, Word's spans, <c>&lt;font&gt;</c>) are transparent: their
+///   text stays, their tags go.
+/// </summary>
+public static class HtmlToMarkdown
+{
+    /// <summary>Deeper nesting than this is flattened to its text, so hostile input cannot overflow the stack.</summary>
+    public const int MaxDepth = 256;
+
+    private static readonly HtmlParser Parser = new();
+
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form",
+        "input", "button", "select", "textarea", "option", "head", "meta", "link", "title", "base",
+        "canvas", "audio", "video", "source", "track", "map", "area", "frame", "frameset", "applet", "dialog",
+    };
+
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
+        "ul", "ol", "li", "dl", "dt", "dd", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "figure",
+        "figcaption", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "address",
+        "details", "summary", "center", "body", "html", "fieldset", "legend", "hgroup",
+    };
+
+    /// <summary>Parses <paramref name="html"/> as a body fragment and converts it.</summary>
+    public static string Convert(string html)
+    {
+        var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        return Convert(document.Body!);
+    }
+
+    /// <summary>Converts the children of <paramref name="root"/> (a reader's cleaned DOM subtree).</summary>
+    public static string Convert(INode root)
+    {
+        var texts = WhitespaceCollapser.Collapse(root);
+        var writer = new BlockWriter(texts);
+        writer.WriteChildren(root, 0);
+        return writer.Finish();
+    }
+
+    internal static bool IsDropped(IElement element) => Dropped.Contains(element.LocalName);
+
+    internal static bool IsBlock(INode node) => node is IElement e && Blocks.Contains(e.LocalName);
+
+    /// <summary>Backslash-escapes every ASCII punctuation character that Markdown gives a meaning to.</summary>
+    internal static void AppendEscaped(StringBuilder sb, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '~' or '|' or '^' or '!' or '{' or '}':
+                    sb.Append('\\').Append(c);
+                    break;
+                case '&' when LooksLikeEntity(text, i):
+                    sb.Append("\\&");
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+    }
+
+    private static bool LooksLikeEntity(string text, int amp)
+    {
+        var i = amp + 1;
+        if (i < text.Length && text[i] == '#')
+        {
+            i++;
+        }
+
+        var start = i;
+        while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]))
+        {
+            i++;
+        }
+
+        return i > start && i < text.Length && text[i] == ';';
+    }
+
+    /// <summary>
+    /// Writes blocks (paragraphs, headings, lists, quotes, figures) separated by blank lines. Inline
+    /// content is gathered until a block element closes the paragraph.
+    /// </summary>
+    private sealed class BlockWriter(IReadOnlyDictionary<INode, string> texts)
+    {
+        private readonly List<string> _blocks = [];
+        private readonly StringBuilder _inline = new();
+
+        public string Finish()
+        {
+            FlushParagraph();
+            return string.Join("\n\n", _blocks);
+        }
+
+        public void WriteChildren(INode parent, int depth)
+        {
+            foreach (var child in parent.ChildNodes)
+            {
+                Write(child, depth + 1);
+            }
+        }
+
+        private void Write(INode node, int depth)
+        {
+            if (node is IText)
+            {
+                AppendText(node);
+                return;
+            }
+
+            if (node is not IElement element || IsDropped(element))
+            {
+                return;
+            }
+
+            if (depth > MaxDepth)
+            {
+                _inline.Append(EscapedText(element.TextContent));
+                return;
+            }
+
+            switch (element.LocalName)
+            {
+                case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
+                    FlushParagraph();
+                    var heading = OneLine(InlineOf(element, depth));
+                    if (heading.Length > 0)
+                    {
+                        _blocks.Add(new string('#', element.LocalName[1] - '0') + " " + heading);
+                    }
+
+                    return;
+                case "hr":
+                    FlushParagraph();
+                    _blocks.Add("***");
+                    return;
+                case "br":
+                    _inline.Append("\\\n");
+                    return;
+                case "blockquote":
+                    FlushParagraph();
+                    AddPrefixed(Nested(element, depth), "> ", "> ");
+                    return;
+                case "ul" or "ol":
+                    FlushParagraph();
+                    WriteList(element, depth);
+                    return;
+                case "pre":
+                    FlushParagraph();
+                    WriteCode(element);
+                    return;
+                case "figure":
+                    FlushParagraph();
+                    WriteFigure(element, depth);
+                    return;
+                case "img":
+                    AppendImage(element);
+                    return;
+                case "a":
+                    AppendLink(element, depth);
+                    return;
+                case "strong" or "b":
+                    AppendWrapped(element, "**", depth);
+                    return;
+                case "em" or "i" or "cite":
+                    AppendWrapped(element, "*", depth);
+                    return;
+                case "code" or "kbd" or "samp" or "tt":
+                    AppendCode(element.TextContent);
+                    return;
+                case "table":
+                    FlushParagraph();
+                    WriteTable(element, depth);
+                    return;
+            }
+
+            if (IsBlock(element))
+            {
+                FlushParagraph();
+                WriteChildren(element, depth);
+                FlushParagraph();
+            }
+            else
+            {
+                WriteChildren(element, depth);
+            }
+        }
+
+        private void AppendText(INode node)
+        {
+            if (texts.TryGetValue(node, out var text) && text.Length > 0)
+            {
+                AppendEscaped(_inline, text);
+            }
+        }
+
+        private static string EscapedText(string text)
+        {
+            var sb = new StringBuilder(text.Length);
+            AppendEscaped(sb, string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            return sb.ToString();
+        }
+
+        /// <summary>Renders an element's children as inline Markdown in a fresh writer.</summary>
+        private string InlineOf(IElement element, int depth)
+        {
+            var inner = new BlockWriter(texts);
+            inner.WriteChildren(element, depth);
+
+            // Pure inline content is returned untrimmed, so the caller can keep edge spaces outside
+            // its emphasis or link markers.
+            return inner._blocks.Count == 0 ? inner._inline.ToString() : inner.Finish();
+        }
+
+        /// <summary>Renders an element's children as blocks in a fresh writer.</summary>
+        private string Nested(IElement element, int depth) => InlineOf(element, depth);
+
+        private void AppendWrapped(IElement element, string marker, int depth)
+        {
+            var inner = InlineOf(element, depth);
+            if (inner.Contains("\n\n", StringComparison.Ordinal))
+            {
+                // Emphasis around blocks is not Markdown: keep the blocks, drop the emphasis.
+                FlushParagraph();
+                _blocks.Add(inner);
+                return;
+            }
+
+            var trimmed = inner.Trim();
+            if (trimmed.Length == 0 || trimmed.EndsWith('\\'))
+            {
+                _inline.Append(inner);
+                return;
+            }
+
+            if (inner.StartsWith(' '))
+            {
+                _inline.Append(' ');
+            }
+
+            _inline.Append(marker).Append(trimmed).Append(marker);
+            if (inner.EndsWith(' '))
+            {
+                _inline.Append(' ');
+            }
+        }
+
+        private void AppendCode(string code)
+        {
+            code = code.Replace('\n', ' ');
+            if (code.Trim().Length == 0)
+            {
+                return;
+            }
+
+            var fence = "`";
+            while (code.Contains(fence, StringComparison.Ordinal))
+            {
+                fence += "`";
+            }
+
+            var pad = code.StartsWith('`') || code.EndsWith('`') ? " " : "";
+            _inline.Append(fence).Append(pad).Append(code).Append(pad).Append(fence);
+        }
+
+        private void AppendLink(IElement element, int depth)
+        {
+            var inner = InlineOf(element, depth);
+            var href = UrlPolicy.Clean(element.GetAttribute("href"));
+            if (href is null || inner.Trim().Length == 0 || inner.Contains("\n\n", StringComparison.Ordinal))
+            {
+                if (inner.Contains("\n\n", StringComparison.Ordinal))
+                {
+                    FlushParagraph();
+                    _blocks.Add(inner);
+                }
+                else
+                {
+                    _inline.Append(inner);
+                }
+
+                return;
+            }
+
+            if (inner.StartsWith(' '))
+            {
+                _inline.Append(' ');
+            }
+
+            _inline.Append('[').Append(inner.Trim()).Append("](").Append(Destination(href)).Append(')');
+            if (inner.EndsWith(' '))
+            {
+                _inline.Append(' ');
+            }
+        }
+
+        private void AppendImage(IElement element)
+        {
+            var src = UrlPolicy.Clean(element.GetAttribute("src") ?? element.GetAttribute("data-src"));
+            if (src is null)
+            {
+                return;
+            }
+
+            _inline.Append(Image(src, element.GetAttribute("alt")));
+        }
+
+        private static string Image(string src, string? alt)
+        {
+            var sb = new StringBuilder("![");
+            AppendEscaped(sb, OneLine(alt ?? ""));
+            return sb.Append("](").Append(Destination(src)).Append(')').ToString();
+        }
+
+        private static string Destination(string url) =>
+            url.IndexOfAny([' ', '(', ')', '<', '>']) >= 0
+                ? "<" + url.Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal) + ">"
+                : url;
+
+        /// <summary>
+        /// A figure becomes Markdig's figure block: <c>^^^</c>, the images, <c>^^^ caption</c>.
+        /// Text inside the figure that is not a caption (some feeds put the caption as loose text after
+        /// the image) becomes the caption too, so no word is lost.
+        /// </summary>
+        private void WriteFigure(IElement figure, int depth)
+        {
+            var images = new List<string>();
+            var caption = new StringBuilder();
+            CollectFigure(figure, depth, images, caption);
+            var captionText = OneLine(caption.ToString());
+            if (images.Count == 0)
+            {
+                if (captionText.Length > 0)
+                {
+                    _blocks.Add(captionText);
+                }
+
+                return;
+            }
+
+            _blocks.Add("^^^\n" + string.Join("\n", images) + "\n^^^" + (captionText.Length > 0 ? " " + captionText : ""));
+        }
+
+        private void CollectFigure(INode parent, int depth, List<string> images, StringBuilder caption)
+        {
+            foreach (var child in parent.ChildNodes)
+            {
+                if (child is IText)
+                {
+                    if (texts.TryGetValue(child, out var text))
+                    {
+                        AppendEscaped(caption, text);
+                    }
+                }
+                else if (child is IElement e && !IsDropped(e))
+                {
+                    if (e.LocalName == "img")
+                    {
+                        var src = UrlPolicy.Clean(e.GetAttribute("src") ?? e.GetAttribute("data-src"));
+                        if (src is not null)
+                        {
+                            images.Add(Image(src, e.GetAttribute("alt")));
+                        }
+                    }
+                    else if (e.LocalName == "figcaption" || depth > MaxDepth)
+                    {
+                        caption.Append(' ').Append(OneLine(InlineOf(e, depth + 1))).Append(' ');
+                    }
+                    else
+                    {
+                        CollectFigure(e, depth + 1, images, caption);
+                    }
+                }
+            }
+        }
+
+        private void WriteList(IElement list, int depth)
+        {
+            var ordered = list.LocalName == "ol";
+            var number = 1;
+            var items = new List<string>();
+            foreach (var child in list.ChildNodes)
+            {
+                string content;
+                if (child is IElement { LocalName: "li" } li)
+                {
+                    content = Nested(li, depth);
+                }
+                else if (child is IElement e && !IsDropped(e))
+                {
+                    content = Nested(e, depth);
+                }
+                else if (child is IText && texts.TryGetValue(child, out var text) && text.Trim().Length > 0)
+                {
+                    var sb = new StringBuilder();
+                    AppendEscaped(sb, text.Trim());
+                    content = sb.ToString();
+                }
+                else
+                {
+                    continue;
+                }
+
+                if (content.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                var marker = ordered ? $"{number++}. " : "- ";
+                items.Add(Prefix(content, marker, new string(' ', marker.Length)));
+            }
+
+            if (items.Count > 0)
+            {
+                _blocks.Add(string.Join("\n", items));
+            }
+        }
+
+        private void WriteCode(IElement pre)
+        {
+            var code = pre.TextContent.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
+            if (code.Trim().Length == 0)
+            {
+                return;
+            }
+
+            var fence = "```";
+            while (code.Contains(fence, StringComparison.Ordinal))
+            {
+                fence += "`";
+            }
+
+            _blocks.Add(fence + "\n" + code + "\n" + fence);
+        }
+
+        /// <summary>Tables become pipe tables (cells on one line, pipes escaped) — or paragraphs when irregular.</summary>
+        private void WriteTable(IElement table, int depth)
+        {
+            var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
+            var cells = rows
+                .Select(r => r.Children.Where(c => c.LocalName is "td" or "th").Select(c => OneLine(InlineOf(c, depth))).ToList())
+                .Where(r => r.Count > 0)
+                .ToList();
+            if (cells.Count == 0)
+            {
+                WriteChildren(table, depth);
+                FlushParagraph();
+                return;
+            }
+
+            var width = cells.Max(r => r.Count);
+            var lines = new List<string>();
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var row = cells[i].Concat(Enumerable.Repeat("", width - cells[i].Count));
+                lines.Add("| " + string.Join(" | ", row) + " |");
+                if (i == 0)
+                {
+                    lines.Add("|" + string.Concat(Enumerable.Repeat(" --- |", width)));
+                }
+            }
+
+            _blocks.Add(string.Join("\n", lines));
+        }
+
+        private void AddPrefixed(string content, string first, string rest)
+        {
+            if (content.Trim().Length > 0)
+            {
+                _blocks.Add(Prefix(content, first, rest));
+            }
+        }
+
+        private static string Prefix(string content, string first, string rest)
+        {
+            var lines = content.Split('\n');
+            var sb = new StringBuilder();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (i > 0)
+                {
+                    sb.Append('\n');
+                }
+
+                var prefix = i == 0 ? first : rest;
+                sb.Append(lines[i].Length == 0 ? prefix.TrimEnd() : prefix + lines[i]);
+            }
+
+            return sb.ToString();
+        }
+
+        private void FlushParagraph()
+        {
+            if (_inline.Length == 0)
+            {
+                return;
+            }
+
+            var text = _inline.ToString();
+            _inline.Clear();
+            var lines = text.Split('\n');
+            var sb = new StringBuilder(text.Length + 8);
+            foreach (var raw in lines)
+            {
+                var line = raw.Trim(' ');
+                if (line.Length == 0 || line == "\\")
+                {
+                    continue;
+                }
+
+                if (sb.Length > 0)
+                {
+                    sb.Append('\n');
+                }
+
+                sb.Append(EscapeLineStart(line));
+            }
+
+            // A paragraph must not end in a hard-break backslash (it would print as "\").
+            while (sb.Length > 0 && sb[^1] == '\\' && (sb.Length < 2 || sb[^2] != '\\'))
+            {
+                sb.Length--;
+                while (sb.Length > 0 && sb[^1] is ' ' or '\n')
+                {
+                    sb.Length--;
+                }
+            }
+
+            if (sb.Length > 0)
+            {
+                _blocks.Add(sb.ToString());
+            }
+        }
+
+        /// <summary>Escapes what would start a heading, list, quote, setext underline or code fence.</summary>
+        private static string EscapeLineStart(string line)
+        {
+            var c = line[0];
+            if (c is '#' or '-' or '+' or '=')
+            {
+                return "\\" + line;
+            }
+
+            var i = 0;
+            while (i < line.Length && char.IsAsciiDigit(line[i]))
+            {
+                i++;
+            }
+
+            if (i > 0 && i < line.Length && line[i] is '.' or ')')
+            {
+                return line[..i] + "\\" + line[i..];
+            }
+
+            return line;
+        }
+
+        private static string OneLine(string markdown) =>
+            string.Join(' ', markdown.Replace("\\\n", " ", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}

@@ -1,0 +1,56 @@
+using SiteGen.Normalize;
+
+namespace SiteGen.Tests.Normalize;
+
+public class HtmlToMarkdownTests
+{
+    [Fact]
+    public void Line_breaks_between_chinese_characters_and_unknown_tags_vanish()
+    {
+        var html = "<p>\n 俄罗斯总统\n <ok href=\"https://www.epochtimes.com/gb/tag/x.html\">\n  普京\n </ok>\n 和中国领导人\n</p>";
+        Assert.Equal("俄罗斯总统普京和中国领导人", HtmlToMarkdown.Convert(html));
+    }
+
+    [Fact]
+    public void Spaces_between_latin_words_collapse_to_one_across_inline_tags()
+    {
+        Assert.Equal("Hello **big** world", HtmlToMarkdown.Convert("<p>Hello <b> big </b>\n  world</p>"));
+    }
+
+    [Fact]
+    public void Markup_characters_in_text_are_escaped_not_passed_as_html()
+    {
+        var md = HtmlToMarkdown.Convert("<p>&lt;script&gt;alert(1)&lt;/script&gt; *x* # y</p><p># heading-like</p>");
+        Assert.Equal("\\<script\\>alert(1)\\</script\\> \\*x\\* # y\n\n\\# heading-like", md);
+    }
+
+    [Fact]
+    public void Scripts_styles_and_event_handlers_are_dropped()
+    {
+        var md = HtmlToMarkdown.Convert("<p onclick=\"evil()\">text<script>alert(1)</script><style>p{}</style></p><iframe src=x></iframe>");
+        Assert.Equal("text", md);
+    }
+
+    [Fact]
+    public void Headings_links_and_images_convert_and_proxies_unwrap()
+    {
+        var md = HtmlToMarkdown.Convert(
+            "<h4>\n 观察人士\n</h4><p><a href=\"https://example.com/a\">link</a> <a href=\"javascript:alert(1)\">bad</a></p>" +
+            "<img src=\"https://images.weserv.nl?url=gdb.voanews.com/x.jpg\" width=\"100%\">");
+        Assert.Equal("#### 观察人士\n\n[link](https://example.com/a) bad\n\n![](https://gdb.voanews.com/x.jpg)", md);
+    }
+
+    [Fact]
+    public void A_figure_keeps_its_caption_text()
+    {
+        var md = HtmlToMarkdown.Convert("<figure id=\"a\"><img src=\"https://a.org/x.jpg\" alt>中俄两国元首举行会晤 (法国媒体)</figure>");
+        Assert.Equal("^^^\n![](https://a.org/x.jpg)\n^^^ 中俄两国元首举行会晤 (法国媒体)", md);
+    }
+
+    [Fact]
+    public void Deep_nesting_does_not_overflow_the_stack()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div><span>", 20_000)) + "deep" + string.Concat(Enumerable.Repeat("</span></div>", 20_000));
+        Assert.Contains("deep", HtmlToMarkdown.Convert(html), StringComparison.Ordinal);
+    }
+}

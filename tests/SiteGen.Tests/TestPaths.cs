@@ -1,0 +1,39 @@
+namespace SiteGen.Tests;
+
+/// <summary>Locates the repository and the shared seeds/corpus beside it, from the test's output folder.</summary>
+public static class TestPaths
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+
+    public static string Seeds => Path.Combine(Shared, "seeds");
+
+    public static string Corpus => Path.Combine(Shared, "corpus");
+
+    public static string Fixtures => Path.Combine(RepoRoot, "tests", "SiteGen.Tests", "Fixtures");
+
+    public static string Content => Path.Combine(RepoRoot, "content");
+
+    public static string Seed(string prefix) =>
+        Directory.GetFiles(Seeds, prefix + "_*.txt").Single();
+
+    /// <summary>A new empty folder under the system temp folder, for a test's own content or output.</summary>
+    public static string NewTempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "sitegen-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        return dir;
+    }
+
+    private static string FindRepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SiteGen.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("SiteGen.sln not found above the test folder");
+    }
+}
