@@ -17,6 +17,17 @@ internal sealed class StaticSiteServer : IAsyncDisposable
 
     private StaticSiteServer(WebApplication app) => _app = app;
 
+    /// <summary>Completes when the server begins to stop (the host handles Ctrl+C and SIGTERM itself).</summary>
+    public Task Stopping
+    {
+        get
+        {
+            var stopping = new TaskCompletionSource();
+            _app.Lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+            return stopping.Task;
+        }
+    }
+
     public static async Task<StaticSiteServer> StartAsync(string siteDir, string host, int port)
     {
         var root = Path.GetFullPath(siteDir);

@@ -40,14 +40,9 @@ internal static class ServeCommand
             {
                 await using var server = await StaticSiteServer.StartAsync(outDir, hostName, portNumber).ConfigureAwait(false);
                 Console.WriteLine($"serving {outDir} at {baseUrl} (Ctrl+C stops)");
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, cancel).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-
+                // Ctrl+C or SIGTERM: either the host's lifetime or System.CommandLine sees it first.
+                await Task.WhenAny(server.Stopping, Task.Delay(Timeout.Infinite, cancel)).ConfigureAwait(false);
+                Console.WriteLine("stopped");
                 return ExitCodes.Ok;
             }
             catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))

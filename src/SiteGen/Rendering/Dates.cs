@@ -34,6 +34,24 @@ public static class Dates
         return lang == "zh" ? $"{day} {time}（{zone}）" : $"{day}, {time} ({zone})";
     }
 
-    public static string Range(DateOnly? start, DateOnly? end, string lang) =>
-        start is null ? "" : end is null || end == start ? Day(start.Value, lang) : $"{Day(start.Value, lang)} – {Day(end.Value, lang)}";
+    /// <summary>A day or a range, shortened within a month: <c>2022年2月4日–5日</c>, <c>4–5 February 2022</c>.</summary>
+    public static string Range(DateOnly? start, DateOnly? end, string lang)
+    {
+        if (start is not { } a)
+        {
+            return "";
+        }
+
+        if (end is not { } b || b <= a)
+        {
+            return Day(a, lang);
+        }
+
+        if (a.Year == b.Year && a.Month == b.Month)
+        {
+            return lang == "zh" ? $"{a.Year}年{a.Month}月{a.Day}日–{b.Day}日" : $"{a.Day}–{b.Day} {MonthsEn[a.Month - 1]} {a.Year}";
+        }
+
+        return $"{Day(a, lang)} – {Day(b, lang)}";
+    }
 }
