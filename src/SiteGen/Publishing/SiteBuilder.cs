@@ -239,7 +239,7 @@ public static class SiteBuilder
             candidates.Add(Path.Combine(AppContext.BaseDirectory, "themes", theme));
         }
 
-        return candidates.Select(Path.GetFullPath).FirstOrDefault(Directory.Exists)
+        return candidates.Select(Path.GetFullPath).FirstOrDefault(dir => Directory.Exists(Path.Combine(dir, "layouts")))
             ?? throw new ThemeException($"theme '{theme}' not found (looked in {string.Join(", ", candidates.Select(Path.GetFullPath))})");
     }
 }
