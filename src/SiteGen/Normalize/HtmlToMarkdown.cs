@@ -107,6 +107,10 @@ public static class HtmlToMarkdown
         private readonly List<string> _blocks = [];
         private readonly StringBuilder _inline = new();
 
+        // Where the last emphasis run closed, so that an adjacent run of the same kind continues it.
+        private int _emphasisEnd = -1;
+        private string? _emphasisMarker;
+
         public string Finish()
         {
             FlushParagraph();
@@ -259,7 +263,19 @@ public static class HtmlToMarkdown
                 _inline.Append(' ');
             }
 
-            _inline.Append(marker).Append(trimmed).Append(marker);
+            if (_inline.Length == _emphasisEnd && _emphasisMarker == marker)
+            {
+                // <b>a</b><b>b</b> is one run: "**a****b**" would not parse as emphasis.
+                _inline.Length -= marker.Length;
+                _inline.Append(trimmed).Append(marker);
+            }
+            else
+            {
+                _inline.Append(marker).Append(trimmed).Append(marker);
+            }
+
+            _emphasisEnd = _inline.Length;
+            _emphasisMarker = marker;
             if (inner.EndsWith(' '))
             {
                 _inline.Append(' ');
@@ -519,6 +535,7 @@ public static class HtmlToMarkdown
 
             var text = _inline.ToString();
             _inline.Clear();
+            _emphasisEnd = -1;
             var lines = text.Split('\n');
             var sb = new StringBuilder(text.Length + 8);
             foreach (var raw in lines)
