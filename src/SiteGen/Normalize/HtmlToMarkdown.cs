@@ -110,6 +110,10 @@ public static class HtmlToMarkdown
         /// <summary>Set while writing a figure's caption: its images are written by the figure itself.</summary>
         private bool _skipImages;
 
+        // Where the last emphasis run closed, so that an adjacent run of the same kind continues it.
+        private int _emphasisEnd = -1;
+        private string? _emphasisMarker;
+
         public string Finish()
         {
             FlushParagraph();
@@ -283,7 +287,19 @@ public static class HtmlToMarkdown
                 _inline.Append(' ');
             }
 
-            _inline.Append(marker).Append(trimmed).Append(marker);
+            if (_inline.Length == _emphasisEnd && _emphasisMarker == marker)
+            {
+                // <b>a</b><b>b</b> is one run: "**a****b**" would not parse as emphasis.
+                _inline.Length -= marker.Length;
+                _inline.Append(trimmed).Append(marker);
+            }
+            else
+            {
+                _inline.Append(marker).Append(trimmed).Append(marker);
+            }
+
+            _emphasisEnd = _inline.Length;
+            _emphasisMarker = marker;
             if (inner.EndsWith(' '))
             {
                 _inline.Append(' ');
@@ -539,6 +555,7 @@ public static class HtmlToMarkdown
 
         private void FlushParagraph()
         {
+            _emphasisEnd = -1;
             if (_inline.Length == 0)
             {
                 return;
@@ -546,6 +563,7 @@ public static class HtmlToMarkdown
 
             var text = _inline.ToString();
             _inline.Clear();
+            _emphasisEnd = -1;
             var lines = text.Split('\n');
             var sb = new StringBuilder(text.Length + 8);
             foreach (var raw in lines)

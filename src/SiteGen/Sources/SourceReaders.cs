@@ -14,6 +14,8 @@ public sealed class SourceReaders
     public static SourceReaders Default { get; } = new(
     [
         new Normalized.NormalizedArticleReader(),
+        new Mirror.OldLayoutMirrorReader(),
+        new Mirror.NewerLayoutMirrorReader(),
     ]);
 
     public IReadOnlyList<ISourceReader> All { get; }
