@@ -14,6 +14,7 @@ public sealed class SourceReaders
     public static SourceReaders Default { get; } = new(
     [
         new Normalized.NormalizedArticleReader(),
+        new RssMarkdown.RssMarkdownReader(),
     ]);
 
     public IReadOnlyList<ISourceReader> All { get; }
