@@ -15,6 +15,7 @@ public sealed class SourceReaders
     [
         new Normalized.NormalizedArticleReader(),
         new RssMarkdown.RssMarkdownReader(),
+        new Hexo.HexoReader(),
     ]);
 
     public IReadOnlyList<ISourceReader> All { get; }
