@@ -48,7 +48,7 @@ public class RssMarkdownReaderTests(ITestOutputHelper output)
         Dump(name, article);
         AssertClean(article);
         var html = document.Text[(document.Text.IndexOf("\n------", StringComparison.Ordinal) + 7)..];
-        var paragraphs = SourceParagraphs(html).Where(p => !RssMarkdownReader.IsCopyrightNotice(string.Concat(p.Where(c => !char.IsWhiteSpace(c)))));
+        var paragraphs = SourceParagraphs(html).Where(p => !RssBodyShaper.IsCopyrightNotice(string.Concat(p.Where(c => !char.IsWhiteSpace(c)))));
         var retention = Retention(paragraphs, article.Body);
         output.WriteLine($"{name}: {article.Id} {article.Lang} {article.Published} retention {retention:P2}");
         Assert.True(retention >= 0.99, $"{name}: only {retention:P2} of the paragraphs' text is in the body");
