@@ -59,10 +59,11 @@ public static class ReaderTestKit
         }
     }
 
-    /// <summary>No raw HTML, event handler, proxy or comment may survive into a normalized body.</summary>
+    /// <summary>The normalized file re-reads to itself, and no raw HTML, event handler, proxy or comment survives in it.</summary>
     public static void AssertClean(Article article)
     {
         var text = ArticleFile.Write(article);
+        Assert.Equal(text, ArticleFile.Write(ArticleFile.Parse(text)));
         Assert.DoesNotContain("onclick", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("images.weserv.nl", text, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<!--", text, StringComparison.Ordinal);
