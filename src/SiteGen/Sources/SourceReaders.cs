@@ -16,6 +16,8 @@ public sealed class SourceReaders
         new Normalized.NormalizedArticleReader(),
         new Mirror.OldLayoutMirrorReader(),
         new Mirror.NewerLayoutMirrorReader(),
+        new RssMarkdown.RssMarkdownReader(),
+        new Hexo.HexoReader(),
     ]);
 
     public IReadOnlyList<ISourceReader> All { get; }
