@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using SiteGen.Model;
 using SiteGen.Normalize;
 
@@ -19,8 +18,6 @@ public sealed partial class HexoReader : ISourceReader
 
     /// <summary>Keys only Hexo posts have; our own normalized files have none of them.</summary>
     private static readonly string[] HexoKeys = ["categories", "author", "date", "comments", "thumbnail", "headimg"];
-
-    private static readonly HtmlParser Parser = new();
 
     public string Format => FormatName;
 
@@ -71,7 +68,7 @@ public sealed partial class HexoReader : ISourceReader
                 $"unknown outlet byline '{byline}': add it to the outlet's 'bylines' in content/outlets/<id>.yml (or create that file)",
                 yamlLine);
 
-        var body = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>").Body!;
+        var body = HtmlFragment.ParseBody(html);
         HexoBodyCleaner.RemoveNonArticle(body);
         var markdown = HtmlToMarkdown.Convert(body);
         if (markdown.Trim().Length == 0)

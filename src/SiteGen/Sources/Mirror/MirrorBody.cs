@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using SiteGen.Model;
+using SiteGen.Normalize;
 
 namespace SiteGen.Sources.Mirror;
 
@@ -27,7 +27,7 @@ internal sealed partial record MirrorBody(
 
     public static MirrorBody Parse(string html)
     {
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var document = HtmlFragment.ParseBody(html).Owner!;
         var root = document.Body!;
         RemoveInvisible(root);
         var timestamp = TakeTimestamp(root);

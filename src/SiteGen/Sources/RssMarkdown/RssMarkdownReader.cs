@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using SiteGen.Model;
 using SiteGen.Normalize;
 
@@ -23,8 +22,6 @@ namespace SiteGen.Sources.RssMarkdown;
 public sealed partial class RssMarkdownReader : ISourceReader
 {
     public const string FormatName = "rss-markdown";
-
-    private static readonly HtmlParser Parser = new();
 
     public string Format => FormatName;
 
@@ -68,7 +65,7 @@ public sealed partial class RssMarkdownReader : ISourceReader
                 document.LineOf(head.Groups["url"].Index));
 
         var bodyLine = document.LineOf(head.Index + head.Length);
-        var body = Parser.ParseDocument("<!DOCTYPE html><html><body>" + document.Text[(head.Index + head.Length)..] + "</body></html>").Body!;
+        var body = HtmlFragment.ParseBody(document.Text[(head.Index + head.Length)..]);
 
         var (published, authors) = ReadDateLine(body, bodyLine);
         var image = TakeLeadImage(body);
