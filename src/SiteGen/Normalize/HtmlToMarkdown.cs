@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace SiteGen.Normalize;
 
@@ -23,8 +22,6 @@ public static class HtmlToMarkdown
     /// <summary>Deeper nesting than this is flattened to its text, so hostile input cannot overflow the stack.</summary>
     public const int MaxDepth = 256;
 
-    private static readonly HtmlParser Parser = new();
-
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form",
@@ -43,8 +40,7 @@ public static class HtmlToMarkdown
     /// <summary>Parses <paramref name="html"/> as a body fragment and converts it.</summary>
     public static string Convert(string html)
     {
-        var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
-        return Convert(document.Body!);
+        return Convert(HtmlFragment.ParseBody(html));
     }
 
     /// <summary>Converts the children of <paramref name="root"/> (a reader's cleaned DOM subtree).</summary>
@@ -107,6 +103,13 @@ public static class HtmlToMarkdown
         private readonly List<string> _blocks = [];
         private readonly StringBuilder _inline = new();
 
+        /// <summary>Set while writing a figure's caption: its images are written by the figure itself.</summary>
+        private bool _skipImages;
+
+        // Where the last emphasis run closed, so that an adjacent run of the same kind continues it.
+        private int _emphasisEnd = -1;
+        private string? _emphasisMarker;
+
         public string Finish()
         {
             FlushParagraph();
@@ -144,7 +147,15 @@ public static class HtmlToMarkdown
             {
                 case "h1" or "h2" or "h3" or "h4" or "h5" or "h6":
                     FlushParagraph();
-                    var heading = OneLine(InlineOf(element, depth));
+                    var (headingText, headingHasBlocks) = Render(element, depth);
+                    if (headingHasBlocks)
+                    {
+                        // A heading cannot hold blocks (a code block, a list): keep the blocks.
+                        AddBlocks(headingText);
+                        return;
+                    }
+
+                    var heading = EscapeClosingHashes(OneLine(headingText));
                     if (heading.Length > 0)
                     {
                         _blocks.Add(new string('#', element.LocalName[1] - '0') + " " + heading);
@@ -186,9 +197,6 @@ public static class HtmlToMarkdown
                 case "em" or "i" or "cite":
                     AppendWrapped(element, "*", depth);
                     return;
-                case "code" or "kbd" or "samp" or "tt":
-                    AppendCode(element.TextContent);
-                    return;
                 case "table":
                     FlushParagraph();
                     WriteTable(element, depth);
@@ -222,28 +230,44 @@ public static class HtmlToMarkdown
             return sb.ToString();
         }
 
-        /// <summary>Renders an element's children as inline Markdown in a fresh writer.</summary>
-        private string InlineOf(IElement element, int depth)
+        /// <summary>
+        /// Renders an element's children in a fresh writer: untrimmed inline Markdown when they hold
+        /// no block (so the caller can keep edge spaces outside its markers), else finished blocks.
+        /// </summary>
+        private (string Markdown, bool IsBlocks) Render(IElement element, int depth)
+        {
+            var inner = new BlockWriter(texts) { _skipImages = _skipImages };
+            inner.WriteChildren(element, depth);
+            return inner._blocks.Count == 0 ? (inner._inline.ToString(), false) : (inner.Finish(), true);
+        }
+
+        private string InlineOf(IElement element, int depth) => Render(element, depth).Markdown;
+
+        /// <summary>Renders an element's children as finished blocks in a fresh writer.</summary>
+        private string Nested(IElement element, int depth)
         {
             var inner = new BlockWriter(texts);
             inner.WriteChildren(element, depth);
-
-            // Pure inline content is returned untrimmed, so the caller can keep edge spaces outside
-            // its emphasis or link markers.
-            return inner._blocks.Count == 0 ? inner._inline.ToString() : inner.Finish();
+            return inner.Finish();
         }
 
-        /// <summary>Renders an element's children as blocks in a fresh writer.</summary>
-        private string Nested(IElement element, int depth) => InlineOf(element, depth);
+        /// <summary>Content that held blocks cannot sit inside inline markers: it goes out as blocks.</summary>
+        private void AddBlocks(string blocks)
+        {
+            FlushParagraph();
+            if (blocks.Length > 0)
+            {
+                _blocks.Add(blocks);
+            }
+        }
 
         private void AppendWrapped(IElement element, string marker, int depth)
         {
-            var inner = InlineOf(element, depth);
-            if (inner.Contains("\n\n", StringComparison.Ordinal))
+            var (inner, isBlocks) = Render(element, depth);
+            if (isBlocks)
             {
                 // Emphasis around blocks is not Markdown: keep the blocks, drop the emphasis.
-                FlushParagraph();
-                _blocks.Add(inner);
+                AddBlocks(inner);
                 return;
             }
 
@@ -259,47 +283,38 @@ public static class HtmlToMarkdown
                 _inline.Append(' ');
             }
 
-            _inline.Append(marker).Append(trimmed).Append(marker);
+            if (_inline.Length == _emphasisEnd && _emphasisMarker == marker)
+            {
+                // <b>a</b><b>b</b> is one run: "**a****b**" would not parse as emphasis.
+                _inline.Length -= marker.Length;
+                _inline.Append(trimmed).Append(marker);
+            }
+            else
+            {
+                _inline.Append(marker).Append(trimmed).Append(marker);
+            }
+
+            _emphasisEnd = _inline.Length;
+            _emphasisMarker = marker;
             if (inner.EndsWith(' '))
             {
                 _inline.Append(' ');
             }
         }
 
-        private void AppendCode(string code)
+        private void AppendLink(IElement element, int depth)
         {
-            code = code.Replace('\n', ' ');
-            if (code.Trim().Length == 0)
+            var (inner, isBlocks) = Render(element, depth);
+            if (isBlocks)
             {
+                AddBlocks(inner);
                 return;
             }
 
-            var fence = "`";
-            while (code.Contains(fence, StringComparison.Ordinal))
-            {
-                fence += "`";
-            }
-
-            var pad = code.StartsWith('`') || code.EndsWith('`') ? " " : "";
-            _inline.Append(fence).Append(pad).Append(code).Append(pad).Append(fence);
-        }
-
-        private void AppendLink(IElement element, int depth)
-        {
-            var inner = InlineOf(element, depth);
             var href = UrlPolicy.Clean(element.GetAttribute("href"));
-            if (href is null || inner.Trim().Length == 0 || inner.Contains("\n\n", StringComparison.Ordinal))
+            if (href is null || inner.Trim().Length == 0)
             {
-                if (inner.Contains("\n\n", StringComparison.Ordinal))
-                {
-                    FlushParagraph();
-                    _blocks.Add(inner);
-                }
-                else
-                {
-                    _inline.Append(inner);
-                }
-
+                _inline.Append(inner);
                 return;
             }
 
@@ -317,6 +332,11 @@ public static class HtmlToMarkdown
 
         private void AppendImage(IElement element)
         {
+            if (_skipImages)
+            {
+                return;
+            }
+
             var src = UrlPolicy.Clean(element.GetAttribute("src") ?? element.GetAttribute("data-src"));
             if (src is null)
             {
@@ -339,60 +359,30 @@ public static class HtmlToMarkdown
                 : url;
 
         /// <summary>
-        /// A figure becomes Markdig's figure block: <c>^^^</c>, the images, <c>^^^ caption</c>.
-        /// Text inside the figure that is not a caption (some feeds put the caption as loose text after
-        /// the image) becomes the caption too, so no word is lost.
+        /// A simple figure (images and caption text) becomes Markdig's figure block: <c>^^^</c>, the
+        /// images, <c>^^^ caption</c>. All its text — the figcaption and loose text that some feeds put
+        /// after the image — becomes the caption, so no word is lost. A figure holding blocks (code,
+        /// headings, lists, tables, figures) is written as ordinary blocks instead.
         /// </summary>
         private void WriteFigure(IElement figure, int depth)
         {
-            var images = new List<string>();
-            var caption = new StringBuilder();
-            CollectFigure(figure, depth, images, caption);
-            var captionText = OneLine(caption.ToString());
-            if (images.Count == 0)
+            var images = figure.QuerySelectorAll("img")
+                .Select(img => (Src: UrlPolicy.Clean(img.GetAttribute("src") ?? img.GetAttribute("data-src")), Alt: img.GetAttribute("alt")))
+                .Where(img => img.Src is not null)
+                .Select(img => Image(img.Src!, img.Alt))
+                .ToList();
+            var complex = figure.QuerySelector("pre, figure, h1, h2, h3, h4, h5, h6, ul, ol, table, blockquote, td, tr, th, li, dl") is not null;
+            if (images.Count == 0 || complex)
             {
-                if (captionText.Length > 0)
-                {
-                    _blocks.Add(captionText);
-                }
-
+                WriteChildren(figure, depth);
+                FlushParagraph();
                 return;
             }
 
-            _blocks.Add("^^^\n" + string.Join("\n", images) + "\n^^^" + (captionText.Length > 0 ? " " + captionText : ""));
-        }
-
-        private void CollectFigure(INode parent, int depth, List<string> images, StringBuilder caption)
-        {
-            foreach (var child in parent.ChildNodes)
-            {
-                if (child is IText)
-                {
-                    if (texts.TryGetValue(child, out var text))
-                    {
-                        AppendEscaped(caption, text);
-                    }
-                }
-                else if (child is IElement e && !IsDropped(e))
-                {
-                    if (e.LocalName == "img")
-                    {
-                        var src = UrlPolicy.Clean(e.GetAttribute("src") ?? e.GetAttribute("data-src"));
-                        if (src is not null)
-                        {
-                            images.Add(Image(src, e.GetAttribute("alt")));
-                        }
-                    }
-                    else if (e.LocalName == "figcaption" || depth > MaxDepth)
-                    {
-                        caption.Append(' ').Append(OneLine(InlineOf(e, depth + 1))).Append(' ');
-                    }
-                    else
-                    {
-                        CollectFigure(e, depth + 1, images, caption);
-                    }
-                }
-            }
+            var captionWriter = new BlockWriter(texts) { _skipImages = true };
+            captionWriter.WriteChildren(figure, depth);
+            var caption = OneLine(captionWriter.Finish());
+            _blocks.Add("^^^\n" + string.Join("\n", images) + "\n^^^" + (caption.Length > 0 ? " " + caption : ""));
         }
 
         private void WriteList(IElement list, int depth)
@@ -409,13 +399,16 @@ public static class HtmlToMarkdown
                 }
                 else if (child is IElement e && !IsDropped(e))
                 {
-                    content = Nested(e, depth);
+                    // A stray element directly in a list (browsers show it as an item of its own).
+                    var inner = new BlockWriter(texts);
+                    inner.Write(e, depth + 1);
+                    content = inner.Finish();
                 }
                 else if (child is IText && texts.TryGetValue(child, out var text) && text.Trim().Length > 0)
                 {
                     var sb = new StringBuilder();
                     AppendEscaped(sb, text.Trim());
-                    content = sb.ToString();
+                    content = EscapeLineStart(sb.ToString());
                 }
                 else
                 {
@@ -439,7 +432,7 @@ public static class HtmlToMarkdown
 
         private void WriteCode(IElement pre)
         {
-            var code = pre.TextContent.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
+            var code = VisibleText(pre).Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n');
             if (code.Trim().Length == 0)
             {
                 return;
@@ -454,15 +447,34 @@ public static class HtmlToMarkdown
             _blocks.Add(fence + "\n" + code + "\n" + fence);
         }
 
-        /// <summary>Tables become pipe tables (cells on one line, pipes escaped) — or paragraphs when irregular.</summary>
+        /// <summary>
+        /// A regular table (rows of cells holding inline content only, nothing outside the cells) becomes
+        /// a pipe table; any other table is written as ordinary blocks, one per cell, so no text is lost.
+        /// </summary>
         private void WriteTable(IElement table, int depth)
         {
             var rows = table.QuerySelectorAll("tr").Where(r => r.Closest("table") == table).ToList();
-            var cells = rows
-                .Select(r => r.Children.Where(c => c.LocalName is "td" or "th").Select(c => OneLine(InlineOf(c, depth))).ToList())
-                .Where(r => r.Count > 0)
-                .ToList();
-            if (cells.Count == 0)
+            var cells = new List<List<string>>();
+            var cellText = new StringBuilder();
+            var regular = rows.Count > 0;
+            foreach (var row in rows)
+            {
+                var line = new List<string>();
+                foreach (var cell in row.Children.Where(c => c.LocalName is "td" or "th"))
+                {
+                    var (markdown, isBlocks) = Render(cell, depth);
+                    regular &= !isBlocks;
+                    line.Add(OneLine(markdown));
+                    cellText.Append(VisibleText(cell));
+                }
+
+                if (line.Count > 0)
+                {
+                    cells.Add(line);
+                }
+            }
+
+            if (!regular || cells.Count == 0 || NonSpace(cellText.ToString()) != NonSpace(VisibleText(table)))
             {
                 WriteChildren(table, depth);
                 FlushParagraph();
@@ -482,6 +494,33 @@ public static class HtmlToMarkdown
             }
 
             _blocks.Add(string.Join("\n", lines));
+        }
+
+        private static string NonSpace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+        /// <summary>The text of a subtree without the text of dropped elements (style sheets, scripts).</summary>
+        private static string VisibleText(INode root)
+        {
+            var sb = new StringBuilder();
+            var stack = new Stack<INode>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                if (node is IText text)
+                {
+                    sb.Append(text.Data);
+                }
+                else if (node == root || (node is IElement e && !IsDropped(e)))
+                {
+                    for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
+                    {
+                        stack.Push(node.ChildNodes[i]);
+                    }
+                }
+            }
+
+            return sb.ToString();
         }
 
         private void AddPrefixed(string content, string first, string rest)
@@ -512,6 +551,7 @@ public static class HtmlToMarkdown
 
         private void FlushParagraph()
         {
+            _emphasisEnd = -1;
             if (_inline.Length == 0)
             {
                 return;
@@ -519,6 +559,7 @@ public static class HtmlToMarkdown
 
             var text = _inline.ToString();
             _inline.Clear();
+            _emphasisEnd = -1;
             var lines = text.Split('\n');
             var sb = new StringBuilder(text.Length + 8);
             foreach (var raw in lines)
@@ -551,6 +592,20 @@ public static class HtmlToMarkdown
             {
                 _blocks.Add(sb.ToString());
             }
+        }
+
+        /// <summary>A heading ending in " #" (or all "#") would lose those to ATX's closing sequence.</summary>
+        private static string EscapeClosingHashes(string heading)
+        {
+            var start = heading.Length;
+            while (start > 0 && heading[start - 1] == '#')
+            {
+                start--;
+            }
+
+            return start < heading.Length && (start == 0 || heading[start - 1] == ' ')
+                ? heading[..start] + "\\" + heading[start..]
+                : heading;
         }
 
         /// <summary>Escapes what would start a heading, list, quote, setext underline or code fence.</summary>

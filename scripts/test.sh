@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test suite of SiteGen (unit, golden, corpus, site and browser tests) and prints
+# `tests: N passed, N failed, N skipped` from the TRX results. Installs what the browser tests need
+# (Debian's chromium and a CJK font) when they are missing, and restores NuGet packages.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei"; then
+  echo "installing chromium and fonts-wqy-microhei for the browser tests"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q chromium fonts-wqy-microhei \
+    || { echo "error: could not install chromium and fonts-wqy-microhei" >&2; exit 3; }
+fi
+
+dotnet restore SiteGen.sln || { echo "error: dotnet restore failed" >&2; exit 3; }
+
+results="${TEST_RESULTS_DIR:-$(mktemp -d)}"
+rm -f "$results"/*.trx
+dotnet test SiteGen.sln --no-restore -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+
+echo "test results (TRX): $results"
+if [ "$files" = 0 ]; then
+  echo "error: no test results were written" >&2
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" != 0 ] || [ "$failed" != 0 ]; then
+  exit 1
+fi
