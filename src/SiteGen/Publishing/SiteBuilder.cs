@@ -207,15 +207,7 @@ public static class SiteBuilder
         errors.AddRange(problems);
 
         var bytesTotal = staging.Files.Values.Sum();
-        foreach (var (file, size) in staging.Files.Where(f => f.Value > FileLimit * 8 / 10).OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            warnings.Add($"{file} is {size / 1048576.0:F1} MB: GitHub Pages refuses files over 100 MB");
-        }
-
-        if (bytesTotal > SiteLimit * 8 / 10)
-        {
-            warnings.Add($"the site is {bytesTotal / 1048576.0:F0} MB: GitHub Pages publishes at most 1 GB");
-        }
+        warnings.AddRange(PagesLimits(staging.Files));
 
         if (errors.Count > 0)
         {
@@ -224,6 +216,21 @@ public static class SiteBuilder
 
         staging.SwapInto();
         return new BuildResult(model.Articles.Count, jobs.Length, staging.Files.Count, bytesTotal, clock.Elapsed, warnings, errors);
+    }
+
+    /// <summary>Warnings when a file or the whole site reaches 80 % of what GitHub Pages accepts.</summary>
+    public static IEnumerable<string> PagesLimits(IReadOnlyDictionary<string, long> files)
+    {
+        foreach (var (file, size) in files.Where(f => f.Value > FileLimit * 8 / 10).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            yield return $"{file} is {size / 1048576.0:F1} MB: GitHub Pages refuses files over 100 MB";
+        }
+
+        var total = files.Values.Sum();
+        if (total > SiteLimit * 8 / 10)
+        {
+            yield return $"the site is {total / 1048576.0:F0} MB: GitHub Pages publishes at most 1 GB";
+        }
     }
 
     private static string FindTheme(BuildOptions options, string theme)

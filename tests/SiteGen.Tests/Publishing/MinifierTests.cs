@@ -46,3 +46,16 @@ public class MinifierTests
         Assert.Equal("a{color:#f00}", Minifier.Css("a {\n  color: red;\n}\n"));
     }
 }
+
+public class PagesLimitsTests
+{
+    [Fact]
+    public void Warns_near_the_github_pages_limits_only()
+    {
+        Assert.Empty(SiteBuilder.PagesLimits(new Dictionary<string, long> { ["a.html"] = 10 << 20, ["b.html"] = 50 << 20 }));
+        var warnings = SiteBuilder.PagesLimits(new Dictionary<string, long> { ["big.xml"] = 85L << 20, ["a.html"] = 800L << 20 }).ToArray();
+        Assert.Equal(3, warnings.Length);
+        Assert.Contains(warnings, w => w.StartsWith("big.xml is 85.0 MB", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("the site is 885 MB", StringComparison.Ordinal));
+    }
+}
