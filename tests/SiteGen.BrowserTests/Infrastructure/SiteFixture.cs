@@ -70,6 +70,15 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string ScreenshotDir { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<int>> _statuses = new(StringComparer.Ordinal);
+
+    /// <summary>The HTTP status of a local path (fetched once per run; redirects followed).</summary>
+    public Task<int> StatusOfAsync(string path) => _statuses.GetOrAdd(path, async p =>
+    {
+        using var response = await Http.GetAsync(new Uri(p, UriKind.Relative));
+        return (int)response.StatusCode;
+    });
+
     /// <summary>Font families installed with Chinese coverage (<c>fc-list :lang=zh</c>) plus well-known CJK names.</summary>
     public IReadOnlySet<string> CjkFamilies { get; private set; } = new HashSet<string>();
 
