@@ -20,8 +20,11 @@ public sealed class PageLoadTests(SiteFixture site, ITestOutputHelper output)
         var text = await tab.EvalAsync<string>("() => (document.querySelector('main') || document.body).innerText.trim()");
         Assert.True(text.Length >= 2, $"{tab.CurrentPath} shows no text");
 
-        var widths = await tab.EvalAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
+        // A phone browser zooms out to fit a too-wide page (innerWidth grows), so compare with the layout
+        // viewport (clientWidth), which must also be the window's own width (a responsive viewport).
+        var widths = await tab.EvalAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1], $"{tab.CurrentPath} scrolls sideways at {viewport.Name} size: the page is {widths[0]} px wide in a {widths[1]} px window");
+        Assert.True(widths[1] <= viewport.Width && widths[2] <= viewport.Width, $"{tab.CurrentPath} is laid out {widths[1]} px wide (shown {widths[2]} px) in a {viewport.Width} px window: no responsive viewport, or content wider than the screen");
 
         var file = Path.Combine(site.ScreenshotDir, $"{lang}-{viewport.Name}-{kind}.png");
         await tab.Page.ScreenshotAsync(file, new PuppeteerSharp.ScreenshotOptions { FullPage = true });
