@@ -18,6 +18,8 @@ dotnet restore SiteGen.sln || { echo "error: dotnet restore failed" >&2; exit 3;
 
 results="${TEST_RESULTS_DIR:-$(mktemp -d)}"
 rm -f "$results"/*.trx
+# The browser tests save a screenshot of every page kind × language × window size here.
+export SITEGEN_SCREENSHOTS_DIR="${SITEGEN_SCREENSHOTS_DIR:-$results/screenshots}"
 dotnet test SiteGen.sln --no-restore -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
 
@@ -33,6 +35,9 @@ for trx in "$results"/*.trx; do
 done
 
 echo "test results (TRX): $results"
+if [ -d "$SITEGEN_SCREENSHOTS_DIR" ]; then
+  echo "browser screenshots: $SITEGEN_SCREENSHOTS_DIR ($(find "$SITEGEN_SCREENSHOTS_DIR" -name '*.png' | wc -l) PNG files, <lang>-<size>-<kind>.png)"
+fi
 if [ "$files" = 0 ]; then
   echo "error: no test results were written" >&2
   echo "tests: 0 passed, 1 failed"
