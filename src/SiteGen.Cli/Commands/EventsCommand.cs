@@ -119,8 +119,8 @@ internal static class EventsCommand
         };
         var threshold = new Option<double>("--threshold")
         {
-            Description = "Least cosine similarity (0..1, TF-IDF over Han bigrams and English words) that links two articles (default 0.3).",
-            DefaultValueFactory = _ => 0.3,
+            Description = "Least cosine similarity (0..1, TF-IDF over Han bigrams and English words) that links two articles (default 0.12).",
+            DefaultValueFactory = _ => 0.12,
         };
         var command = new Command("suggest", "Cluster the articles that are in no event by publication time and text similarity, and print the proposed event files with their articles and the reason (shared terms, similarity, dates).")
         {

@@ -12,7 +12,13 @@ public sealed record SuggestOptions
     public double WindowDays { get; init; } = 3;
 
     /// <summary>Least cosine similarity (TF-IDF vectors) for two articles to be linked.</summary>
-    public double Threshold { get; init; } = 0.3;
+    public double Threshold { get; init; } = 0.12;
+
+    /// <summary>
+    /// How much of the body, after the headline, an article is compared by. News puts the happening in
+    /// the headline and lead and the background (which many stories share) further down.
+    /// </summary>
+    public int LeadCharacters { get; init; } = 600;
 
     /// <summary>Least number of articles in a proposed event.</summary>
     public int MinArticles { get; init; } = 2;
@@ -46,11 +52,15 @@ public sealed record SuggestedEvent(
 /// <summary>
 /// Proposes events from articles that are in none: articles are vectors of TF-IDF weights over Han
 /// character bigrams and English content words (<c>(1 + ln tf) × idf</c>, idf over the whole archive,
-/// L2-normalized); they are sorted by publication time and each is compared only with those published
-/// within <see cref="SuggestOptions.WindowDays"/> after it (a sliding window, so the work is
-/// n log n for the sort plus n × window neighbours, never all pairs); a pair with cosine at least
-/// <see cref="SuggestOptions.Threshold"/> is linked, and linked articles form a cluster (union-find,
-/// i.e. single linkage inside the window). Ids, order and output are deterministic.
+/// L2-normalized) of the headline and the first <see cref="SuggestOptions.LeadCharacters"/> characters
+/// of the body; they are sorted by publication time and
+/// each is compared only with those published within <see cref="SuggestOptions.WindowDays"/> after it
+/// (a sliding window, so the work is n log n for the sort plus n × window neighbours, never all
+/// pairs). Pairs with cosine at least <see cref="SuggestOptions.Threshold"/> connect articles into
+/// groups; inside each group, average linkage (merge while the mean cosine between two clusters
+/// reaches the threshold) splits off articles that only touch the topic — a Ukraine-crisis story the
+/// same day as the Xi–Putin summit shares words with one summit report, not with all of them.
+/// Ids, order and output are deterministic.
 /// </summary>
 public static class EventSuggester
 {
@@ -60,12 +70,15 @@ public static class EventSuggester
         var all = archive.ToList();
         all.Sort(EventTime.Compare);
         var texts = all.ToDictionary(a => a.Id, a => ArticleText.From(a).Full, StringComparer.Ordinal);
-        var background = TermStatistics.Build(all.Select(a => texts[a.Id]));
+        var heads = all.ToDictionary(a => a.Id, a => Head(ArticleText.From(a), options.LeadCharacters), StringComparer.Ordinal);
+        var background = TermStatistics.Build(all.Select(a => heads[a.Id]));
         var free = all.Where(a => assignment?.IsAssigned(a.Id) != true).ToList();
-        var vectors = free.Select(a => Vector(texts[a.Id], background)).ToArray();
+        var vectors = free.Select(a => Vector(heads[a.Id], background)).ToArray();
         var keys = free.Select(a => EventTime.SortKey(a.Published)).ToArray();
         var window = TimeSpan.FromDays(options.WindowDays);
 
+        // Links: pairs inside the time window whose cosine reaches the threshold (single linkage gives
+        // the connected groups); the similarities of all windowed pairs are kept for average linkage.
         var parent = Enumerable.Range(0, free.Count).ToArray();
         int Find(int x)
         {
@@ -78,15 +91,20 @@ public static class EventSuggester
             return x;
         }
 
-        var links = new List<(int A, int B, double Cosine)>();
+        var similarity = new Dictionary<(int, int), double>();
         for (var i = 0; i < free.Count; i++)
         {
             for (var j = i + 1; j < free.Count && keys[j] - keys[i] <= window; j++)
             {
                 var cos = Cosine(vectors[i], vectors[j]);
+                if (cos <= 0)
+                {
+                    continue;
+                }
+
+                similarity[(i, j)] = cos;
                 if (cos >= options.Threshold)
                 {
-                    links.Add((i, j, cos));
                     var (ri, rj) = (Find(i), Find(j));
                     if (ri != rj)
                     {
@@ -96,14 +114,15 @@ public static class EventSuggester
             }
         }
 
-        var clusters = Enumerable.Range(0, free.Count).GroupBy(Find).Where(g => g.Count() >= options.MinArticles).OrderBy(g => g.Key);
+        var groups = Enumerable.Range(0, free.Count).GroupBy(Find).Where(g => g.Count() >= options.MinArticles).OrderBy(g => g.Key);
+        var clusters = groups.SelectMany(g => AverageLinkage(g.Order().ToList(), similarity, options.Threshold)).Where(c => c.Count >= options.MinArticles).OrderBy(c => c[0]).ToList();
+        var links = similarity.Where(p => p.Value >= options.Threshold).Select(p => (A: p.Key.Item1, B: p.Key.Item2, Cosine: p.Value)).OrderBy(l => l.A).ThenBy(l => l.B).ToList();
         var result = new List<SuggestedEvent>();
-        foreach (var cluster in clusters)
+        foreach (var members in clusters)
         {
-            var members = cluster.Order().ToList();
             var set = members.ToHashSet();
             var articles = members.Select(i => free[i]).ToList();
-            var pairs = links.Where(l => set.Contains(l.A)).Select(l => new SimilarPair(free[l.A].Id, free[l.B].Id, Math.Round(l.Cosine, 4))).ToList();
+            var pairs = links.Where(l => set.Contains(l.A) && set.Contains(l.B)).Select(l => new SimilarPair(free[l.A].Id, free[l.B].Id, Math.Round(l.Cosine, 4))).ToList();
             var extractor = new TermExtractor(articles.Select(a => texts[a.Id]).ToList(), background);
             var shared = extractor.Shared(6);
             var start = articles.Min(a => EventTime.Day(a.Published));
@@ -115,6 +134,57 @@ public static class EventSuggester
 
         return result;
     }
+
+    /// <summary>
+    /// Average-linkage agglomerative clustering of one connected group: start from single articles and
+    /// merge the two clusters with the highest mean pairwise cosine (pairs outside the time window count
+    /// 0) while that mean reaches the threshold. Ties go to the clusters with the earliest articles.
+    /// Quadratic in the group's size only; groups are small because links need the time window.
+    /// </summary>
+    private static List<List<int>> AverageLinkage(List<int> members, Dictionary<(int, int), double> similarity, double threshold)
+    {
+        var clusters = members.Select(m => new List<int> { m }).ToList();
+        double Sim(int a, int b) => similarity.GetValueOrDefault(a < b ? (a, b) : (b, a));
+        while (clusters.Count > 1)
+        {
+            var best = (A: -1, B: -1, Mean: double.MinValue);
+            for (var x = 0; x < clusters.Count; x++)
+            {
+                for (var y = x + 1; y < clusters.Count; y++)
+                {
+                    var sum = 0.0;
+                    foreach (var a in clusters[x])
+                    {
+                        foreach (var b in clusters[y])
+                        {
+                            sum += Sim(a, b);
+                        }
+                    }
+
+                    var mean = sum / (clusters[x].Count * clusters[y].Count);
+                    if (mean > best.Mean)
+                    {
+                        best = (x, y, mean);
+                    }
+                }
+            }
+
+            if (best.Mean < threshold)
+            {
+                break;
+            }
+
+            clusters[best.A].AddRange(clusters[best.B]);
+            clusters[best.A].Sort();
+            clusters.RemoveAt(best.B);
+        }
+
+        return clusters;
+    }
+
+    /// <summary>The part of an article that is compared: the headline, then the body's first characters.</summary>
+    public static string Head(ArticleText text, int leadCharacters) =>
+        text.Title + "\n" + (text.Body.Length > leadCharacters ? text.Body[..leadCharacters] : text.Body);
 
     /// <summary>Cosine of two L2-normalized sparse vectors sorted by key (ordinal).</summary>
     public static double Cosine((string Key, double Weight)[] a, (string Key, double Weight)[] b)
