@@ -42,6 +42,9 @@ public static partial class QuoteExtractor
         "稍早", "此前", "随后", "同时", "当时", "在", "于", "对", "向", "则", "也", "还", "曾", "已", "接受", "通过", "（", "(",
     ];
 
+    // Words that sit between a speaker and the verb (俄罗斯大使馆补充说): not part of the name.
+    private static readonly string[] SpeakerTails = ["进一步", "补充", "解释", "强调", "回应", "还", "也", "则", "更", "并"];
+
     private static readonly string[] Pronouns = ["他们", "她们", "他", "她", "he", "she", "they", "He", "She", "They"];
 
     public static IReadOnlyList<Quote> Extract(ArticleText text)
@@ -51,7 +54,6 @@ public static partial class QuoteExtractor
         for (var p = 0; p < text.Paragraphs.Count; p++)
         {
             var para = text.Paragraphs[p];
-            var previousEnd = 0;
             foreach (Match m in QuoteMarks().Matches(para))
             {
                 var inner = (m.Groups["a"].Success ? m.Groups["a"] : m.Groups["b"].Success ? m.Groups["b"] : m.Groups["c"].Success ? m.Groups["c"] : m.Groups["d"]).Value.Trim();
@@ -60,10 +62,7 @@ public static partial class QuoteExtractor
                     continue;
                 }
 
-                var before = para[previousEnd..m.Index];
-                var after = para[(m.Index + m.Length)..];
-                previousEnd = m.Index + m.Length;
-                var speaker = SpeakerBefore(before) ?? SpeakerAfter(after);
+                var speaker = SpeakerBefore(para[..m.Index]) ?? SpeakerAfter(para[(m.Index + m.Length)..]);
                 if (speaker is not null && Pronouns.Contains(speaker, StringComparer.Ordinal))
                 {
                     speaker = lastNamed;
@@ -87,15 +86,31 @@ public static partial class QuoteExtractor
 
     private static string? SpeakerBefore(string before)
     {
-        // Only the current sentence counts.
-        var cut = before.LastIndexOfAny(['。', '！', '？', '!', '?', '”', '」']);
-        var clause = (cut >= 0 ? before[(cut + 1)..] : before).TrimEnd(' ', '，', ',', '：', ':', '\u3000');
+        // The current sentence only, with earlier quotations in it blanked out (a verb inside a quotation
+        // is not the attribution).
+        var cut = before.LastIndexOfAny(['。', '！', '？', '!', '?']);
+        var sentence = QuoteMarks().Replace(cut >= 0 ? before[(cut + 1)..] : before, "＂");
+        var clause = sentence.TrimEnd(' ', '，', ',', '：', ':', '\u3000');
         if (EnSaidBefore().Match(clause) is { Success: true } en)
         {
             return en.Groups["who"].Value;
         }
 
-        return ZhSpeaker(clause);
+        if (ZhSpeaker(clause) is { } atEnd)
+        {
+            return atEnd;
+        }
+
+        // 习近平说，双方“…”: the last speech verb closing a clause (followed by ， or ：) in the sentence.
+        for (var i = sentence.Length - 1; i > 0; i--)
+        {
+            if (sentence[i] is '，' or '：' or ':' or ',' && ZhSpeaker(sentence[..i]) is { } who)
+            {
+                return who;
+            }
+        }
+
+        return null;
     }
 
     private static string? SpeakerAfter(string after)
@@ -121,7 +136,7 @@ public static partial class QuoteExtractor
         }
 
         var who = clause[..^verb.Length];
-        var start = who.LastIndexOfAny(['，', ',', '；', '：', ':']);
+        var start = who.LastIndexOfAny(['，', ',', '；', '：', ':', '＂']);
         if (start >= 0)
         {
             who = who[(start + 1)..];
@@ -137,6 +152,14 @@ public static partial class QuoteExtractor
         if (who.Length > 12 && who.LastIndexOf('的') is var de and >= 0 && de < who.Length - 2)
         {
             who = who[(de + 1)..];
+        }
+
+        foreach (var tail in SpeakerTails)
+        {
+            if (who.Length > tail.Length + 1 && who.EndsWith(tail, StringComparison.Ordinal))
+            {
+                who = who[..^tail.Length];
+            }
         }
 
         who = who.Trim(' ', '“', '”', '「', '」');

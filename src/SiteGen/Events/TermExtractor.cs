@@ -37,6 +37,9 @@ public sealed class TermExtractor
     /// <summary>Longest English phrase, in words.</summary>
     public const int MaxWords = 4;
 
+    /// <summary>Least background size for <see cref="Common"/> to apply.</summary>
+    public const int MinBackground = 20;
+
     /// <summary>How many seed features per article are grown into phrases.</summary>
     public const int Seeds = 80;
 
@@ -77,7 +80,7 @@ public sealed class TermExtractor
         var d = _docs[doc];
         var n = _docs.Length;
         var seeds = d.Features
-            .Where(f => f.Value >= 2 && (n == 1 || _df[f.Key] < n))
+            .Where(f => f.Value >= 2 && (n == 1 || _df[f.Key] < n) && !Common(f.Key))
             .Select(f => (f.Key, Score: f.Value * Idf(f.Key) * _background.Weight(f.Key)))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Key, StringComparer.Ordinal)
             .Take(Seeds);
@@ -114,7 +117,7 @@ public sealed class TermExtractor
 
         var first = _docs[0];
         var seeds = first.Features.Keys
-            .Where(k => _df[k] == n)
+            .Where(k => _df[k] == n && !Common(k))
             .Select(k => (Key: k, Score: _docs.Min(x => x.Features.GetValueOrDefault(k)) * _background.Weight(k)))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Key, StringComparer.Ordinal)
             .Take(Seeds);
@@ -144,8 +147,10 @@ public sealed class TermExtractor
         var chosen = new List<Term>();
         foreach (var t in candidates.OrderByDescending(t => t.Score).ThenByDescending(t => t.Key.Length).ThenBy(t => t.Key, StringComparer.Ordinal))
         {
-            // A span that never occurs apart from a longer chosen one adds nothing.
-            if (chosen.Any(c => c.Key.Contains(t.Key, StringComparison.Ordinal) && d.Grams.GetValueOrDefault(t.Key) <= d.Grams.GetValueOrDefault(c.Key)))
+            // A span that never occurs apart from a longer chosen one adds nothing; a span that mostly
+            // straddles the edge of a chosen one (国领 of 中国领导人 when 领导人 is chosen) is no word.
+            if (chosen.Any(c => c.Key.Contains(t.Key, StringComparison.Ordinal) && d.Grams.GetValueOrDefault(t.Key) <= d.Grams.GetValueOrDefault(c.Key))
+                || chosen.Any(c => Straddles(d.Text, t.Text, c.Text)))
             {
                 continue;
             }
@@ -159,6 +164,44 @@ public sealed class TermExtractor
 
         return chosen;
     }
+
+    /// <summary>
+    /// Whether at least half of the occurrences of <paramref name="term"/> in the text overlap an
+    /// occurrence of <paramref name="chosen"/> without lying inside it.
+    /// </summary>
+    private static bool Straddles(string text, string term, string chosen)
+    {
+        if (chosen.Contains(term, StringComparison.Ordinal) || term.Contains(chosen, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var spans = new List<(int Start, int End)>();
+        for (var i = text.IndexOf(chosen, StringComparison.Ordinal); i >= 0; i = text.IndexOf(chosen, i + 1, StringComparison.Ordinal))
+        {
+            spans.Add((i, i + chosen.Length));
+        }
+
+        int total = 0, straddling = 0;
+        for (var i = text.IndexOf(term, StringComparison.Ordinal); i >= 0; i = text.IndexOf(term, i + 1, StringComparison.Ordinal))
+        {
+            total++;
+            var (s, e) = (i, i + term.Length);
+            if (spans.Any(c => s < c.End && c.Start < e && !(c.Start <= s && e <= c.End)))
+            {
+                straddling++;
+            }
+        }
+
+        return total > 0 && straddling * 2 >= total;
+    }
+
+    /// <summary>
+    /// A feature in more than half of a background of at least <see cref="MinBackground"/> documents
+    /// (表示, 中国, 美国 in a Chinese news archive) says nothing about one event and is no seed.
+    /// </summary>
+    private bool Common(string feature) =>
+        _background.Documents >= MinBackground && _background.DocumentFrequency(feature) * 2 > _background.Documents;
 
     private double Idf(string key) => _docs.Length == 1 ? 1.0 : Math.Log((double)_docs.Length / _df[key]);
 
