@@ -6,6 +6,7 @@ using SiteGen.Cli.Commands;
 var root = new RootCommand("SiteGen: turn scraped news articles into a bilingual (Chinese/English) static archive site.")
 {
     ImportCommand.Create(),
+    CheckCommand.Create(),
 };
 foreach (var command in ExtraCommands.All())
 {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SiteGen.Content;
 using SiteGen.Import;
 using SiteGen.Sources;
@@ -10,14 +9,6 @@ namespace SiteGen.Cli.Commands;
 /// <summary><c>sitegen import &lt;file-or-folder&gt;... [--content DIR] [--report FILE] [--force]</c>.</summary>
 internal static class ImportCommand
 {
-    private static readonly JsonSerializerOptions ReportJson = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static Command Create()
     {
         var inputs = new Argument<string[]>("inputs")
@@ -61,7 +52,7 @@ internal static class ImportCommand
 
             if (parse.GetValue(report) is { } reportFile)
             {
-                File.WriteAllText(reportFile.FullName, JsonSerializer.Serialize(result.Entries, ReportJson) + "\n");
+                File.WriteAllText(reportFile.FullName, JsonSerializer.Serialize(result.Entries, JsonFiles.Options) + "\n");
             }
 
             var seconds = started.Elapsed.TotalSeconds;

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace SiteGen.Content;
 
@@ -13,14 +12,6 @@ namespace SiteGen.Content;
 /// </summary>
 public sealed class SourceManifest
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public SortedDictionary<string, SourceRecord> Sources { get; set; } = new(StringComparer.Ordinal);
 
     public SortedDictionary<string, string> Written { get; set; } = new(StringComparer.Ordinal);
@@ -49,7 +40,7 @@ public sealed class SourceManifest
 
         try
         {
-            var loaded = JsonSerializer.Deserialize<SourceManifest>(File.ReadAllText(path), Json) ?? new SourceManifest();
+            var loaded = JsonSerializer.Deserialize<SourceManifest>(File.ReadAllText(path), JsonFiles.Options) ?? new SourceManifest();
             loaded.Sources = new SortedDictionary<string, SourceRecord>(loaded.Sources, StringComparer.Ordinal);
             loaded.Written = new SortedDictionary<string, string>(loaded.Written, StringComparer.Ordinal);
             return loaded;
@@ -61,7 +52,7 @@ public sealed class SourceManifest
     }
 
     public void Save(string contentDir) =>
-        AtomicFile.WriteAllText(PathIn(contentDir), JsonSerializer.Serialize(this, Json) + "\n");
+        AtomicFile.WriteAllText(PathIn(contentDir), JsonSerializer.Serialize(this, JsonFiles.Options) + "\n");
 
     public void RecordImported(string sha256, string name, string format, string article) =>
         Sources[sha256] = new SourceRecord(name, format, article, null);

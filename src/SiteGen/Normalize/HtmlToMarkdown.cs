@@ -1,6 +1,5 @@
 using System.Text;
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace SiteGen.Normalize;
 
@@ -23,8 +22,6 @@ public static class HtmlToMarkdown
     /// <summary>Deeper nesting than this is flattened to its text, so hostile input cannot overflow the stack.</summary>
     public const int MaxDepth = 256;
 
-    private static readonly HtmlParser Parser = new();
-
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
         "script", "style", "noscript", "iframe", "object", "embed", "template", "svg", "math", "form",
@@ -43,8 +40,7 @@ public static class HtmlToMarkdown
     /// <summary>Parses <paramref name="html"/> as a body fragment and converts it.</summary>
     public static string Convert(string html)
     {
-        var document = Parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
-        return Convert(document.Body!);
+        return Convert(HtmlFragment.ParseBody(html));
     }
 
     /// <summary>Converts the children of <paramref name="root"/> (a reader's cleaned DOM subtree).</summary>
@@ -110,6 +106,10 @@ public static class HtmlToMarkdown
         /// <summary>Set while writing a figure's caption: its images are written by the figure itself.</summary>
         private bool _skipImages;
 
+        // Where the last emphasis run closed, so that an adjacent run of the same kind continues it.
+        private int _emphasisEnd = -1;
+        private string? _emphasisMarker;
+
         public string Finish()
         {
             FlushParagraph();
@@ -155,7 +155,7 @@ public static class HtmlToMarkdown
                         return;
                     }
 
-                    var heading = OneLine(headingText);
+                    var heading = EscapeClosingHashes(OneLine(headingText));
                     if (heading.Length > 0)
                     {
                         _blocks.Add(new string('#', element.LocalName[1] - '0') + " " + heading);
@@ -283,7 +283,19 @@ public static class HtmlToMarkdown
                 _inline.Append(' ');
             }
 
-            _inline.Append(marker).Append(trimmed).Append(marker);
+            if (_inline.Length == _emphasisEnd && _emphasisMarker == marker)
+            {
+                // <b>a</b><b>b</b> is one run: "**a****b**" would not parse as emphasis.
+                _inline.Length -= marker.Length;
+                _inline.Append(trimmed).Append(marker);
+            }
+            else
+            {
+                _inline.Append(marker).Append(trimmed).Append(marker);
+            }
+
+            _emphasisEnd = _inline.Length;
+            _emphasisMarker = marker;
             if (inner.EndsWith(' '))
             {
                 _inline.Append(' ');
@@ -539,6 +551,7 @@ public static class HtmlToMarkdown
 
         private void FlushParagraph()
         {
+            _emphasisEnd = -1;
             if (_inline.Length == 0)
             {
                 return;
@@ -546,6 +559,7 @@ public static class HtmlToMarkdown
 
             var text = _inline.ToString();
             _inline.Clear();
+            _emphasisEnd = -1;
             var lines = text.Split('\n');
             var sb = new StringBuilder(text.Length + 8);
             foreach (var raw in lines)
@@ -578,6 +592,20 @@ public static class HtmlToMarkdown
             {
                 _blocks.Add(sb.ToString());
             }
+        }
+
+        /// <summary>A heading ending in " #" (or all "#") would lose those to ATX's closing sequence.</summary>
+        private static string EscapeClosingHashes(string heading)
+        {
+            var start = heading.Length;
+            while (start > 0 && heading[start - 1] == '#')
+            {
+                start--;
+            }
+
+            return start < heading.Length && (start == 0 || heading[start - 1] == ' ')
+                ? heading[..start] + "\\" + heading[start..]
+                : heading;
         }
 
         /// <summary>Escapes what would start a heading, list, quote, setext underline or code fence.</summary>

@@ -14,6 +14,10 @@ public sealed class SourceReaders
     public static SourceReaders Default { get; } = new(
     [
         new Normalized.NormalizedArticleReader(),
+        new Mirror.OldLayoutMirrorReader(),
+        new Mirror.NewerLayoutMirrorReader(),
+        new RssMarkdown.RssMarkdownReader(),
+        new Hexo.HexoReader(),
     ]);
 
     public IReadOnlyList<ISourceReader> All { get; }

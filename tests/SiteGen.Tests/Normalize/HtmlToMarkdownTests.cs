@@ -18,6 +18,13 @@ public class HtmlToMarkdownTests
     }
 
     [Fact]
+    public void Adjacent_runs_of_the_same_emphasis_become_one_run()
+    {
+        var md = HtmlToMarkdown.Convert("<p><b>\n 改变\n </b>\n <b>\n ——2020\n </b>\n <b>\n </b>（节选）<b>a</b> <b>b</b></p>");
+        Assert.Equal("**改变——2020**（节选）**a** **b**", md);
+    }
+
+    [Fact]
     public void Markup_characters_in_text_are_escaped_not_passed_as_html()
     {
         var md = HtmlToMarkdown.Convert("<p>&lt;script&gt;alert(1)&lt;/script&gt; *x* # y</p><p># heading-like</p>");

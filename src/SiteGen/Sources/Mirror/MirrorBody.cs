@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using SiteGen.Model;
+using SiteGen.Normalize;
+
+namespace SiteGen.Sources.Mirror;
+
+/// <summary>A publication time written in the page (<c>&lt;time datetime&gt;</c>), and whether it is only a "last updated" time.</summary>
+internal readonly record struct PageTimestamp(DateTimeOffset Value, bool IsUpdate);
+
+/// <summary>
+/// The article's HTML as a DOM, with everything that is not the article taken out and kept as
+/// metadata: invisible nodes, the timestamp block, the lead image, credits lines, outlet
+/// boilerplate, layout rules around the article; tag links are read and unwrapped.
+/// </summary>
+internal sealed partial record MirrorBody(
+    IElement Root,
+    ArticleImage? Image,
+    PageTimestamp? Timestamp,
+    List<string> Authors,
+    string? Editor,
+    List<string> Tags)
+{
+    /// <summary>Text that starts an outlet's own appeal at the end of its articles (看中国's membership drive).</summary>
+    private static readonly string[] BoilerplateTails = ["【诚征荣誉会员】", "【誠徵榮譽會員】"];
+
+    public static MirrorBody Parse(string html)
+    {
+        var document = HtmlFragment.ParseBody(html).Owner!;
+        var root = document.Body!;
+        RemoveInvisible(root);
+        var timestamp = TakeTimestamp(root);
+        var image = LeadImage.Take(root);
+        var (authors, editor) = TakeCredits(root);
+        RemoveBoilerplate(root);
+        TrimLayout(root);
+        var tags = TagLinks.Take(root);
+        return new MirrorBody(root, image, timestamp, authors, editor, tags);
+    }
+
+    /// <summary>The mirror's tracking pixel and nodes the page hides (看中国's <c>display:none</c> spans).</summary>
+    private static void RemoveInvisible(IElement root)
+    {
+        foreach (var element in root.QuerySelectorAll("*").ToList())
+        {
+            var style = (element.GetAttribute("style") ?? "").Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+            var zeroSized = element.LocalName == "img" && (IsZero(element.GetAttribute("width")) || IsZero(element.GetAttribute("height")));
+            if (zeroSized || style.Contains("display:none", StringComparison.Ordinal) || element.HasAttribute("hidden"))
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    private static bool IsZero(string? size) => size?.Trim() is "0" or "0px";
+
+    /// <summary>VOA copies: <c>&lt;div class="published"&gt;&lt;time datetime="2018-09-11T05:28:41+08:00"&gt;</c>.</summary>
+    private static PageTimestamp? TakeTimestamp(IElement root)
+    {
+        PageTimestamp? found = null;
+        foreach (var block in root.QuerySelectorAll(".published").ToList())
+        {
+            var time = block.QuerySelector("time[datetime]");
+            var value = time?.GetAttribute("datetime")?.Trim() ?? "";
+            if (found is null && ExplicitOffset().IsMatch(value)
+                && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            {
+                found = new PageTimestamp(instant, block.TextContent.Contains("更新", StringComparison.Ordinal));
+            }
+
+            block.Remove();
+        }
+
+        return found;
+    }
+
+    private static (List<string> Authors, string? Editor) TakeCredits(IElement root)
+    {
+        var authors = new List<string>();
+        string? editor = null;
+        foreach (var p in root.QuerySelectorAll("p").ToList())
+        {
+            if (p.QuerySelector("img") is null && Credits.TryParseLine(p.TextContent, out var named, out var responsible))
+            {
+                authors.AddRange(named);
+                editor ??= responsible;
+                p.Remove();
+            }
+        }
+
+        return (authors, editor);
+    }
+
+    private static void RemoveBoilerplate(IElement root)
+    {
+        // Reuters' "our standards" trust badge.
+        foreach (var badge in root.QuerySelectorAll("[class*='trustBadgeContainer']").ToList())
+        {
+            badge.Remove();
+        }
+
+        var tail = root.GetDescendants().OfType<IText>()
+            .FirstOrDefault(t => BoilerplateTails.Any(b => t.Data.TrimStart().StartsWith(b, StringComparison.Ordinal)));
+        if (tail?.Parent is not { } parent)
+        {
+            return;
+        }
+
+        // The appeal runs to the end of the article's container; the rule and breaks before it are its frame.
+        var start = tail as INode;
+        while (start.PreviousSibling is { } previous && IsLayout(previous))
+        {
+            start = previous;
+        }
+
+        while (start.NextSibling is { } next)
+        {
+            parent.RemoveChild(next);
+        }
+
+        parent.RemoveChild(start);
+    }
+
+    /// <summary>Rules and breaks at the very start or end of the page are the mirror's layout, not the article's.</summary>
+    private static void TrimLayout(IElement root)
+    {
+        while (root.FirstChild is { } first && IsLayout(first))
+        {
+            root.RemoveChild(first);
+        }
+
+        while (root.LastChild is { } last && IsLayout(last))
+        {
+            root.RemoveChild(last);
+        }
+    }
+
+    private static bool IsLayout(INode node) =>
+        node is IElement { LocalName: "hr" or "br" } || (node is IText text && string.IsNullOrWhiteSpace(text.Data));
+
+    [GeneratedRegex(@"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")]
+    private static partial Regex ExplicitOffset();
+}
