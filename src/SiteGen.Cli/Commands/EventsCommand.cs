@@ -152,15 +152,14 @@ internal static class EventsCommand
                 Console.Write(s.Yaml);
                 if (parse.GetValue(write))
                 {
-                    var path = Path.Combine(dir, "events", "drafts", s.Id + ".yml");
-                    if (File.Exists(path))
+                    if (EventSuggester.WriteDraft(dir, s) is { } path)
                     {
-                        Console.Error.WriteLine($"kept: {path} exists, not overwritten");
+                        Console.Error.WriteLine($"wrote: {path}");
+                        written++;
                     }
                     else
                     {
-                        AtomicFile.WriteAllText(path, s.Yaml);
-                        written++;
+                        Console.Error.WriteLine($"kept: {Path.Combine(dir, "events", "drafts", s.Id + ".yml")} exists, not overwritten");
                     }
                 }
             }

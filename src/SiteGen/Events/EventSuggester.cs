@@ -182,6 +182,29 @@ public static class EventSuggester
         return clusters;
     }
 
+    /// <summary>
+    /// Saves a proposal as <c>events/drafts/&lt;id&gt;.yml</c> under the content folder, unless that file
+    /// exists (a draft is never overwritten, so hand edits survive another run). Returns the path
+    /// written, or null when the file was already there.
+    /// </summary>
+    public static string? WriteDraft(string contentDir, SuggestedEvent suggestion)
+    {
+        var dir = Path.Combine(contentDir, "events", "drafts");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, suggestion.Id + ".yml");
+        try
+        {
+            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            var bytes = new UTF8Encoding(false).GetBytes(suggestion.Yaml);
+            stream.Write(bytes);
+            return path;
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return null;
+        }
+    }
+
     /// <summary>The part of an article that is compared: the headline, then the body's first characters.</summary>
     public static string Head(ArticleText text, int leadCharacters) =>
         text.Title + "\n" + (text.Body.Length > leadCharacters ? text.Body[..leadCharacters] : text.Body);

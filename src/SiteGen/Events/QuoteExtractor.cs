@@ -143,7 +143,7 @@ public static partial class QuoteExtractor
         }
 
         who = Parenthetical().Replace(who, "");
-        var stop = ZhStops.Select(s => who.IndexOf(s, 1, StringComparison.Ordinal) is var i and > 0 ? i : int.MaxValue).Min();
+        var stop = who.Length < 2 ? int.MaxValue : ZhStops.Select(s => who.IndexOf(s, 1, StringComparison.Ordinal) is var i and > 0 ? i : int.MaxValue).Min();
         if (stop != int.MaxValue)
         {
             who = who[..stop];
