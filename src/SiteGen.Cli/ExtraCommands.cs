@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SiteGen.Cli.Commands;
 
 namespace SiteGen.Cli;
 
@@ -7,6 +8,8 @@ internal static class ExtraCommands
 {
     public static IEnumerable<Command> All()
     {
+        yield return BuildCommand.Create();
+        yield return ServeCommand.Create();
         yield return Commands.EventsCommand.Create();
     }
 }

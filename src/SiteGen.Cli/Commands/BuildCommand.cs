@@ -1,0 +1,102 @@
+using System.CommandLine;
+using SiteGen.Publishing;
+
+namespace SiteGen.Cli.Commands;
+
+/// <summary><c>sitegen build [--content DIR] [--out DIR] [--base-url URL] [--strict]</c>.</summary>
+internal static class BuildCommand
+{
+    public static Option<string> Out() => new("--out")
+    {
+        Description = "The output folder. The build writes into a staging folder beside it and swaps it in whole, so a failed build leaves the previous site as it was.",
+        DefaultValueFactory = _ => "public",
+    };
+
+    public static Command Create()
+    {
+        var content = CommonOptions.Content();
+        var output = Out();
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = "The address the site is published at, e.g. https://user.github.io/repo/ (overrides base_url in site.yml). Every link, asset and feed goes under its path.",
+        };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings that usually pass (a missing UI translation key) as errors." };
+        var command = new Command("build", "Build the bilingual static site (zh + en) from the content folder: pages, Atom feeds, sitemap; checks every internal link.")
+        {
+            content, output, baseUrl, strict,
+        };
+        command.SetAction((parse, cancel) => Task.FromResult(Run(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!)
+        {
+            BaseUrl = parse.GetValue(baseUrl),
+            Strict = parse.GetValue(strict),
+            Cancel = cancel,
+        })));
+        return command;
+    }
+
+    /// <summary>Runs a build, prints warnings, errors and the summary; returns an exit code.</summary>
+    public static int Run(BuildOptions options)
+    {
+        if (!Directory.Exists(options.ContentDir))
+        {
+            Console.Error.WriteLine($"error: no such content folder: {options.ContentDir}");
+            return ExitCodes.Usage;
+        }
+
+        var rendering = new ConsoleProgress("rendering");
+        BuildResult result;
+        try
+        {
+            result = SiteBuilder.Build(options with
+            {
+                Progress = new SyncProgress<BuildProgress>(p =>
+                {
+                    if (p.Stage == "rendering")
+                    {
+                        rendering.Report((p.Done, p.Total));
+                    }
+                }),
+            });
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message} (the previous output was left as it was)");
+            return ExitCodes.Failure;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message} (the previous output was left as it was)");
+            return ExitCodes.Failure;
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            Console.Error.WriteLine($"error: {error}");
+        }
+
+        if (options.Cancel.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine($"build failed with {result.Errors.Count} error(s); {options.OutDir} was not changed");
+            return ExitCodes.ContentErrors;
+        }
+
+        Console.WriteLine($"built {result.Pages} pages ({result.Articles} articles, {result.Files} files, {result.Bytes / 1048576.0:F1} MB) into {options.OutDir} in {result.Elapsed.TotalSeconds:F2} s");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

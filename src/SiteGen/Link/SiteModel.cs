@@ -1,0 +1,200 @@
+using SiteGen.Content;
+using SiteGen.Model;
+
+namespace SiteGen.Link;
+
+/// <summary>Articles under one tag: the folder name, the name shown (first spelling met), newest first.</summary>
+public sealed record TagGroup(string Slug, string Name, IReadOnlyList<Article> Articles);
+
+/// <summary>Articles of one month, newest first.</summary>
+public sealed record MonthGroup(int Year, int Month, IReadOnlyList<Article> Articles);
+
+/// <summary>Articles of one year, newest first, with its months (newest first).</summary>
+public sealed record YearGroup(int Year, IReadOnlyList<MonthGroup> Months, IReadOnlyList<Article> Articles);
+
+/// <summary>An article's neighbours in its outlet: the one published just before and just after.</summary>
+public sealed record Neighbours(Article? Older, Article? Newer);
+
+/// <summary>
+/// The linked site: every article placed by outlet, event, tag and month, neighbours within an outlet,
+/// and translations both ways. Built once from all articles (the link phase); immutable afterwards.
+/// Every list is ordered newest first, ties broken by id (ordinal), so the site is deterministic.
+/// </summary>
+public sealed class SiteModel
+{
+    private SiteModel()
+    {
+    }
+
+    public required IReadOnlyList<Article> Articles { get; init; }
+
+    public required IReadOnlyList<Outlet> Outlets { get; init; }
+
+    public required IReadOnlyDictionary<string, Outlet> OutletById { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<Article>> ByOutlet { get; init; }
+
+    public required IReadOnlyList<NewsEvent> Events { get; init; }
+
+    public required IReadOnlyDictionary<string, NewsEvent> EventById { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<Article>> ByEvent { get; init; }
+
+    public required IReadOnlyList<TagGroup> Tags { get; init; }
+
+    public required IReadOnlyDictionary<string, string> TagSlug { get; init; }
+
+    public required IReadOnlyList<YearGroup> Years { get; init; }
+
+    public required IReadOnlyDictionary<string, Neighbours> NeighboursById { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<Article>> Translations { get; init; }
+
+    public required IReadOnlyList<string> Warnings { get; init; }
+
+    /// <summary>Newest first; equal instants by id.</summary>
+    public static readonly Comparison<Article> NewestFirst = (a, b) =>
+    {
+        var byDate = b.Published.CompareTo(a.Published);
+        return byDate != 0 ? byDate : string.CompareOrdinal(a.Id, b.Id);
+    };
+
+    public static SiteModel Build(IEnumerable<Article> articles, OutletCatalog outlets, IEnumerable<NewsEvent> events)
+    {
+        var warnings = new List<string>();
+        var all = articles.ToList();
+        all.Sort(NewestFirst);
+
+        // Outlets: every outlet of the catalog, plus a stand-in for an id that articles use but no file defines.
+        var outletById = outlets.All.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        foreach (var missing in all.Select(a => a.Outlet).Where(id => !outletById.ContainsKey(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            warnings.Add($"outlet '{missing}' is used by articles but has no file outlets/{missing}.yml; its id is shown as its name");
+            outletById[missing] = new Outlet { Id = missing, NameZh = missing, NameEn = missing };
+        }
+
+        var byOutlet = Group(all, a => [a.Outlet]);
+        foreach (var id in outletById.Keys.Where(id => !byOutlet.ContainsKey(id)))
+        {
+            byOutlet[id] = [];
+        }
+
+        // Events: the files, plus an implicit event for an id only articles name (the events issue adds rules).
+        var eventById = events.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        foreach (var missing in all.SelectMany(a => a.Events).Where(id => !eventById.ContainsKey(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            warnings.Add($"event '{missing}' is named by articles but has no file events/{missing}.yml; its id is shown as its title");
+            eventById[missing] = new NewsEvent { Id = missing, Implicit = true };
+        }
+
+        var byEvent = Group(all, a => a.Events.Distinct(StringComparer.Ordinal));
+        foreach (var id in eventById.Keys.Where(id => !byEvent.ContainsKey(id)))
+        {
+            byEvent[id] = [];
+        }
+
+        var eventList = eventById.Values
+            .OrderByDescending(e => e.Date ?? FirstDay(byEvent[e.Id]))
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToArray();
+
+        // Tags: grouped by folder name; the name shown is the first spelling in newest-first order.
+        var tagSlug = new Dictionary<string, string>(StringComparer.Ordinal);
+        var tagName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in all.SelectMany(a => a.Tags))
+        {
+            if (tagSlug.ContainsKey(tag))
+            {
+                continue;
+            }
+
+            var slug = Slugs.Tag(tag);
+            if (slug.Length == 0)
+            {
+                warnings.Add($"tag '{tag}' has no characters usable in a path and is left out");
+                continue;
+            }
+
+            tagSlug[tag] = slug;
+            tagName.TryAdd(slug, tag.Trim());
+        }
+
+        var byTag = Group(all, a => a.Tags.Where(tagSlug.ContainsKey).Select(t => tagSlug[t]).Distinct(StringComparer.Ordinal));
+        var tags = byTag.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new TagGroup(kv.Key, tagName[kv.Key], kv.Value)).ToArray();
+
+        var years = all.GroupBy(a => a.Published.Year)
+            .OrderByDescending(g => g.Key)
+            .Select(y => new YearGroup(
+                y.Key,
+                y.GroupBy(a => a.Published.Month).OrderByDescending(m => m.Key).Select(m => new MonthGroup(y.Key, m.Key, m.ToArray())).ToArray(),
+                y.ToArray()))
+            .ToArray();
+
+        var neighbours = new Dictionary<string, Neighbours>(StringComparer.Ordinal);
+        foreach (var list in byOutlet.Values)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                neighbours[list[i].Id] = new Neighbours(i + 1 < list.Count ? list[i + 1] : null, i > 0 ? list[i - 1] : null);
+            }
+        }
+
+        var byId = all.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var translations = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
+        foreach (var article in all.Where(a => a.TranslationOf is not null))
+        {
+            if (!byId.TryGetValue(article.TranslationOf!, out var original))
+            {
+                warnings.Add($"article '{article.Id}' is a translation of '{article.TranslationOf}', which is not in the archive");
+                continue;
+            }
+
+            Add(translations, original.Id, article);
+            Add(translations, article.Id, original);
+        }
+
+        return new SiteModel
+        {
+            Articles = all,
+            Outlets = outletById.Values.OrderBy(o => o.Id, StringComparer.Ordinal).ToArray(),
+            OutletById = outletById,
+            ByOutlet = byOutlet.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Article>)kv.Value, StringComparer.Ordinal),
+            Events = eventList,
+            EventById = eventById,
+            ByEvent = byEvent.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Article>)kv.Value, StringComparer.Ordinal),
+            Tags = tags,
+            TagSlug = tagSlug,
+            Years = years,
+            NeighboursById = neighbours,
+            Translations = translations.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Article>)kv.Value.Distinct().OrderBy(a => a.Id, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
+            Warnings = warnings,
+        };
+    }
+
+    private static DateOnly FirstDay(IReadOnlyList<Article> articles) =>
+        articles.Count == 0 ? DateOnly.MinValue : DateOnly.FromDateTime(articles[^1].Published.Value.Date);
+
+    private static Dictionary<string, IReadOnlyList<Article>> Group(List<Article> newestFirst, Func<Article, IEnumerable<string>> keys)
+    {
+        var groups = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
+        foreach (var article in newestFirst)
+        {
+            foreach (var key in keys(article))
+            {
+                Add(groups, key, article);
+            }
+        }
+
+        return groups.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Article>)kv.Value, StringComparer.Ordinal);
+    }
+
+    private static void Add(Dictionary<string, List<Article>> groups, string key, Article article)
+    {
+        if (!groups.TryGetValue(key, out var list))
+        {
+            groups[key] = list = [];
+        }
+
+        list.Add(article);
+    }
+}

@@ -1,0 +1,56 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Syntax;
+
+namespace SiteGen.Rendering;
+
+/// <summary>
+/// The per-page Scriban context (never shared between threads). It escapes every value a template
+/// prints unless the value is <see cref="RawHtml"/> — so a theme cannot forget to escape — and serves
+/// <c>include</c> from the theme's already-parsed templates.
+/// </summary>
+internal sealed class PageTemplateContext : TemplateContext
+{
+    private const int MaxIncludeDepth = 32;
+    private readonly Theme _theme;
+    private int _depth;
+
+    public PageTemplateContext(Theme theme)
+    {
+        _theme = theme;
+        StrictVariables = true;
+        LoopLimit = int.MaxValue;          // sitemaps, tag indexes and archives loop over every article
+        LimitToString = 64 * 1024 * 1024;  // whole pages pass through as strings
+        RecursiveLimit = 200;
+        NewLine = "\n";
+    }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
+        textAsObject is null or RawHtml
+            ? base.Write(span, textAsObject!)
+            : base.Write(span, RawHtml.Escape(ObjectToString(textAsObject, false)));
+
+    protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) =>
+        _theme.Find(templatePath)?.Template ?? throw new ScriptRuntimeException(callerContext?.Span ?? CurrentSpan, $"no template '{templatePath}{Theme.Extension}' in the theme");
+
+    /// <summary>Renders a partial into a string the caller prints as it is (the partial escaped its own values).</summary>
+    public RawHtml Include(string name)
+    {
+        var template = _theme.Find(name)?.Template ?? throw new ScriptRuntimeException(CurrentSpan, $"no template '{name}{Theme.Extension}' in the theme");
+        if (++_depth > MaxIncludeDepth)
+        {
+            throw new ScriptRuntimeException(CurrentSpan, $"templates include each other more than {MaxIncludeDepth} deep (at '{name}')");
+        }
+
+        PushOutput();
+        try
+        {
+            return new RawHtml(template.Render(this));
+        }
+        finally
+        {
+            PopOutput();
+            _depth--;
+        }
+    }
+}

@@ -1,0 +1,346 @@
+using System.Globalization;
+using SiteGen.Link;
+using SiteGen.Model;
+
+namespace SiteGen.Rendering;
+
+/// <summary>
+/// One page to render: its file in the output, its template (and layout), its UI language, the page's
+/// path without the language (<c>articles/x/</c>, the same under /zh/ and /en/) and its variables.
+/// </summary>
+public sealed record PageJob(string OutputPath, string Template, string? Layout, string Lang, string Suffix, bool InSitemap, Func<IReadOnlyDictionary<string, object?>> Variables);
+
+/// <summary>
+/// Plans every page of the site from the linked model: the same pages under each UI language, list
+/// pages paginated. Article bodies go through Markdig once here and are shared by both languages.
+/// </summary>
+public sealed class SitePages
+{
+    public static readonly string[] Languages = ["zh", "en"];
+
+    private readonly SiteModel _model;
+    private readonly SiteSettings _settings;
+    private readonly Dictionary<string, ArticleView>[] _views;
+    private readonly Dictionary<string, string> _tagNames;
+    private readonly Func<string, string, string> _text;
+
+    /// <param name="text">UI strings: (language, key) to text, for page titles.</param>
+    public SitePages(SiteModel model, SiteSettings settings, SiteUrls urls, string cssUrl, string iconUrl, Func<string, string, string> text)
+    {
+        _model = model;
+        _settings = settings;
+        _text = text;
+        _tagNames = model.Tags.ToDictionary(g => g.Slug, g => g.Name, StringComparer.Ordinal);
+        Urls = urls;
+        CssUrl = cssUrl;
+        IconUrl = iconUrl;
+        var bodies = new RawHtml[model.Articles.Count];
+        Parallel.For(0, bodies.Length, i => bodies[i] = new RawHtml(MarkdownRenderer.ToHtml(model.Articles[i].Body)));
+        _views = Languages.Select(lang => model.Articles.Select((a, i) => MakeView(a, lang, bodies[i])).ToDictionary(v => v.Id, StringComparer.Ordinal)).ToArray();
+    }
+
+    public SiteUrls Urls { get; }
+
+    public string CssUrl { get; }
+
+    public string IconUrl { get; }
+
+    public SiteModel Model => _model;
+
+    public SiteSettings Settings => _settings;
+
+    public static string HtmlLang(string lang) => lang == "zh" ? "zh-Hans" : "en";
+
+    public static string Other(string lang) => lang == "zh" ? "en" : "zh";
+
+    public ArticleView View(Article article, string lang) => _views[Array.IndexOf(Languages, lang)][article.Id];
+
+    public string SiteTitle(string lang) => lang == "zh" ? _settings.TitleZh : _settings.TitleEn;
+
+    public string SiteDescription(string lang) => lang == "zh" ? _settings.DescriptionZh : _settings.DescriptionEn;
+
+    public static string OutletName(Outlet outlet, string lang) => lang == "zh" ? outlet.NameZh : outlet.NameEn;
+
+    public static (string Title, string Lang) EventTitle(NewsEvent e, string lang)
+    {
+        var (first, second) = lang == "zh" ? (e.TitleZh, e.TitleEn) : (e.TitleEn, e.TitleZh);
+        return first is { Length: > 0 } ? (first, HtmlLang(lang)) : second is { Length: > 0 } ? (second, HtmlLang(Other(lang))) : (e.Id, "en");
+    }
+
+    /// <summary>Every page, each language in turn, in a fixed order.</summary>
+    public IEnumerable<PageJob> All()
+    {
+        yield return new PageJob("index.html", "redirect", null, _settings.DefaultLanguage, "", false, () => Vars(_settings.DefaultLanguage, "redirect", "", SiteTitle(_settings.DefaultLanguage), noAlternates: false));
+        yield return new PageJob("404.html", "404_root", "base", _settings.DefaultLanguage, "", false, () => Vars(_settings.DefaultLanguage, "404", null, _text(_settings.DefaultLanguage, "notfound.title"), noAlternates: true));
+        foreach (var lang in Languages)
+        {
+            foreach (var job in ForLanguage(lang))
+            {
+                yield return job;
+            }
+        }
+    }
+
+    private IEnumerable<PageJob> ForLanguage(string lang)
+    {
+        PageJob Page(string suffix, string template, string title, Action<Dictionary<string, object?>>? fill = null, string? description = null, string ogType = "website", string? ogImage = null, (string Url, string Title)? feed = null) =>
+            new($"{lang}/{suffix}index.html", template, "base", lang, suffix, true, () =>
+            {
+                var vars = Vars(lang, template, suffix, title, description: description, ogType: ogType, ogImage: ogImage, feed: feed);
+                fill?.Invoke(vars);
+                return vars;
+            });
+
+        IEnumerable<PageJob> Paged(string suffix, string template, string title, IReadOnlyList<Article> articles, Action<Dictionary<string, object?>>? fill = null, (string Url, string Title)? feed = null)
+        {
+            var pages = Math.Max(1, (articles.Count + _settings.PageSize - 1) / _settings.PageSize);
+            for (var n = 1; n <= pages; n++)
+            {
+                var number = n;
+                var pageSuffix = n == 1 ? suffix : $"{suffix}page/{n}/";
+                var pageTitle = n == 1 ? title : $"{title} ({number}/{pages})";
+                yield return Page(pageSuffix, template, pageTitle, vars =>
+                {
+                    vars["pager"] = new PagerView
+                    {
+                        Items = articles.Skip((number - 1) * _settings.PageSize).Take(_settings.PageSize).Select(a => View(a, lang)).ToArray(),
+                        Number = number,
+                        Count = pages,
+                        Total = articles.Count,
+                        PrevUrl = number > 1 ? Urls.Path(lang + "/" + (number == 2 ? suffix : $"{suffix}page/{number - 1}/")) : null,
+                        NextUrl = number < pages ? Urls.Path($"{lang}/{suffix}page/{number + 1}/") : null,
+                    };
+                    fill?.Invoke(vars);
+                }, feed: feed);
+            }
+        }
+
+        var t = SiteTitle(lang);
+        yield return Page("", "home", t, vars =>
+        {
+            vars["latest"] = _model.Articles.Take(_settings.PageSize).Select(a => View(a, lang)).ToArray();
+            vars["outlets"] = OutletViews(lang).Where(o => o.Count > 0).ToArray();
+            vars["events"] = EventViews(lang).Take(12).ToArray();
+        }, description: SiteDescription(lang), feed: (Urls.Path($"{lang}/feed.xml"), t));
+
+        foreach (var article in _model.Articles)
+        {
+            var view = View(article, lang);
+            yield return Page($"articles/{article.Id}/", "article", view.AltTitle ?? view.Title, vars => vars["article"] = view,
+                description: article.Summary, ogType: "article", ogImage: view.Image?.Src);
+        }
+
+        yield return Page("outlets/", "outlets", Label(lang, "outlets"), vars => vars["outlets"] = OutletViews(lang).ToArray());
+        foreach (var outlet in _model.Outlets)
+        {
+            var view = OutletViews(lang).First(o => o.Id == outlet.Id);
+            foreach (var job in Paged($"outlets/{outlet.Id}/", "outlet", view.Name, _model.ByOutlet[outlet.Id], vars => vars["outlet"] = view, (view.FeedUrl, view.Name)))
+            {
+                yield return job;
+            }
+        }
+
+        yield return Page("events/", "events", Label(lang, "events"), vars => vars["events"] = EventViews(lang).ToArray());
+        foreach (var e in _model.Events)
+        {
+            var view = EventViews(lang).First(v => v.Id == e.Id);
+            var timeline = _model.ByEvent[e.Id].Reverse().ToArray();
+            foreach (var job in Paged($"events/{e.Id}/", "event", view.Title, timeline, vars => vars["event"] = view, (view.FeedUrl, view.Title)))
+            {
+                yield return job;
+            }
+        }
+
+        yield return Page("tags/", "tags", Label(lang, "tags"), vars =>
+            vars["tags"] = _model.Tags.OrderByDescending(g => g.Articles.Count).ThenBy(g => g.Slug, StringComparer.Ordinal)
+                .Select(g => new LinkView(g.Name, Urls.Path($"{lang}/tags/{g.Slug}/"), Count: g.Articles.Count)).ToArray());
+        foreach (var tag in _model.Tags)
+        {
+            var link = new LinkView(tag.Name, Urls.Path($"{lang}/tags/{tag.Slug}/"), Count: tag.Articles.Count);
+            foreach (var job in Paged($"tags/{tag.Slug}/", "tag", tag.Name, tag.Articles, vars => vars["tag"] = link))
+            {
+                yield return job;
+            }
+        }
+
+        var years = _model.Years.Select(y => YearView(y, lang)).ToArray();
+        yield return Page("archive/", "archive", Label(lang, "archive"), vars => vars["years"] = years);
+        foreach (var (year, view) in _model.Years.Zip(years))
+        {
+            foreach (var job in Paged($"archive/{year.Year:D4}/", "archive_year", view.Title, year.Articles, vars => vars["year"] = view))
+            {
+                yield return job;
+            }
+
+            foreach (var month in year.Months)
+            {
+                var title = Dates.Month(month.Year, month.Month, lang);
+                var monthLink = new LinkView(title, Urls.Path($"{lang}/archive/{month.Year:D4}/{month.Month:D2}/"), Count: month.Articles.Count);
+                foreach (var job in Paged($"archive/{month.Year:D4}/{month.Month:D2}/", "archive_month", title, month.Articles, vars =>
+                {
+                    vars["year"] = view;
+                    vars["month"] = monthLink;
+                }))
+                {
+                    yield return job;
+                }
+            }
+        }
+
+        yield return Page("search/", "search", Label(lang, "search"));
+        yield return new PageJob($"{lang}/404.html", "404", "base", lang, "404.html", false, () => Vars(lang, "404", null, _text(lang, "notfound.title"), noAlternates: true));
+    }
+
+    private string Label(string lang, string what) => _text(lang, "nav." + what);
+
+    private IEnumerable<OutletView> OutletViews(string lang) => _model.Outlets.Select(o => new OutletView
+    {
+        Id = o.Id,
+        Url = Urls.Path($"{lang}/outlets/{o.Id}/"),
+        Name = OutletName(o, lang),
+        OtherName = OutletName(o, Other(lang)),
+        Home = SafeUrl(o.Home),
+        Count = _model.ByOutlet[o.Id].Count,
+        FeedUrl = Urls.Path($"{lang}/outlets/{o.Id}/feed.xml"),
+    });
+
+    private IEnumerable<EventView> EventViews(string lang) => _model.Events.Select(e =>
+    {
+        var (title, titleLang) = EventTitle(e, lang);
+        var (summary, summaryLang) = lang == "zh"
+            ? (e.SummaryZh ?? e.SummaryEn, e.SummaryZh is not null ? "zh-Hans" : "en")
+            : (e.SummaryEn ?? e.SummaryZh, e.SummaryEn is not null ? "en" : "zh-Hans");
+        var articles = _model.ByEvent[e.Id];
+        var start = e.Date ?? (articles.Count > 0 ? DateOnly.FromDateTime(articles[^1].Published.Value.DateTime) : null);
+        var end = e.Date is null && articles.Count > 0 ? DateOnly.FromDateTime(articles[0].Published.Value.DateTime) : e.End;
+        return new EventView
+        {
+            Id = e.Id,
+            Url = Urls.Path($"{lang}/events/{e.Id}/"),
+            Title = title,
+            TitleLang = titleLang,
+            Summary = summary,
+            SummaryLang = summary is null ? null : summaryLang,
+            DateText = Dates.Range(start, end, lang),
+            Count = articles.Count,
+            FeedUrl = Urls.Path($"{lang}/events/{e.Id}/feed.xml"),
+        };
+    });
+
+    private YearView YearView(YearGroup y, string lang) => new()
+    {
+        Year = y.Year,
+        Title = Dates.Year(y.Year, lang),
+        Url = Urls.Path($"{lang}/archive/{y.Year:D4}/"),
+        Count = y.Articles.Count,
+        Months = y.Months.Select(m => new LinkView(Dates.Month(m.Year, m.Month, lang), Urls.Path($"{lang}/archive/{m.Year:D4}/{m.Month:D2}/"), Count: m.Articles.Count)).ToArray(),
+    };
+
+    private Dictionary<string, object?> Vars(string lang, string kind, string? suffix, string title, bool noAlternates = false, string? description = null, string ogType = "website", string? ogImage = null, (string Url, string Title)? feed = null)
+    {
+        var other = Other(lang);
+        var alternates = suffix is null || noAlternates
+            ? Array.Empty<AlternateView>()
+            : [
+                new AlternateView("zh-Hans", Urls.Absolute($"zh/{suffix}")),
+                new AlternateView("en", Urls.Absolute($"en/{suffix}")),
+                new AlternateView("x-default", Urls.Absolute($"{_settings.DefaultLanguage}/{suffix}")),
+            ];
+        var siteTitle = SiteTitle(lang);
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["site"] = new SiteView
+            {
+                Title = siteTitle,
+                Description = SiteDescription(lang),
+                Lang = lang,
+                HtmlLang = HtmlLang(lang),
+                OgLocale = lang == "zh" ? "zh_CN" : "en_US",
+                BasePath = Urls.BasePath,
+                BaseUrl = Urls.BaseUrl,
+                HomeUrl = Urls.Path($"{lang}/"),
+                OutletsUrl = Urls.Path($"{lang}/outlets/"),
+                EventsUrl = Urls.Path($"{lang}/events/"),
+                TagsUrl = Urls.Path($"{lang}/tags/"),
+                ArchiveUrl = Urls.Path($"{lang}/archive/"),
+                SearchUrl = Urls.Path($"{lang}/search/"),
+                FeedUrl = Urls.Path($"{lang}/feed.xml"),
+                CssUrl = CssUrl,
+                IconUrl = IconUrl,
+            },
+            ["page"] = new PageView
+            {
+                Kind = kind,
+                Title = title,
+                Description = string.IsNullOrWhiteSpace(description) ? SiteDescription(lang) : description,
+                Url = suffix is null ? Urls.Path($"{lang}/404.html") : Urls.Path($"{lang}/{suffix}"),
+                Canonical = suffix is null || noAlternates ? null : Urls.Absolute($"{lang}/{suffix}"),
+                Alternates = alternates,
+                SwitchUrl = suffix is null ? Urls.Path($"{other}/") : Urls.Path($"{other}/{suffix}"),
+                SwitchLang = HtmlLang(other),
+                OgType = ogType,
+                OgImage = ogImage,
+                FeedUrl = feed?.Url ?? Urls.Path($"{lang}/feed.xml"),
+                FeedTitle = feed?.Title ?? siteTitle,
+            },
+        };
+    }
+
+    private ArticleView MakeView(Article a, string lang, RawHtml body)
+    {
+        var ownIsUi = lang == "en" ? a.Lang.StartsWith("en", StringComparison.Ordinal) : a.Lang.StartsWith("zh", StringComparison.Ordinal);
+        var alt = ownIsUi ? null : lang == "en" ? a.TitleEn : a.TitleZh;
+        alt = string.IsNullOrWhiteSpace(alt) ? null : alt.Trim();
+        var outlet = _model.OutletById[a.Outlet];
+        var neighbours = _model.NeighboursById.GetValueOrDefault(a.Id);
+        LinkView? Neighbour(Article? n) => n is null ? null : ListLink(n, lang);
+        return new ArticleView
+        {
+            Id = a.Id,
+            Url = Urls.Path($"{lang}/articles/{a.Id}/"),
+            Title = a.Title,
+            AltTitle = alt,
+            AltTitleLang = alt is null ? null : HtmlLang(lang),
+            ListTitle = alt ?? a.Title,
+            ListTitleLang = alt is null ? a.Lang : HtmlLang(lang),
+            Lang = a.Lang,
+            Outlet = new LinkView(OutletName(outlet, lang), Urls.Path($"{lang}/outlets/{outlet.Id}/")),
+            DateIso = a.Published.ToString(),
+            DateText = Dates.Published(a.Published, lang),
+            Authors = a.Authors,
+            Editor = a.Editor,
+            Image = SafeUrl(a.Image?.Src) is { } src ? new ImageView(src, a.Image!.Caption, a.Image.Credit) : null,
+            Body = body,
+            Summary = a.Summary,
+            Tags = a.Tags.Where(_model.TagSlug.ContainsKey).Select(t => _model.TagSlug[t]).Distinct(StringComparer.Ordinal)
+                .Select(slug => new LinkView(_tagNames[slug], Urls.Path($"{lang}/tags/{slug}/"))).ToArray(),
+            Events = a.Events.Distinct(StringComparer.Ordinal).Select(id =>
+            {
+                var (title, titleLang) = EventTitle(_model.EventById[id], lang);
+                return new LinkView(title, Urls.Path($"{lang}/events/{id}/"), titleLang);
+            }).ToArray(),
+            OriginalUrl = SafeUrl(a.Url),
+            Mirrors = a.Mirrors.Select(SafeUrl).OfType<string>().ToArray(),
+            Older = Neighbour(neighbours?.Older),
+            Newer = Neighbour(neighbours?.Newer),
+            Translations = _model.Translations.GetValueOrDefault(a.Id, []).Select(t => new LinkView(t.Title, Urls.Path($"{lang}/articles/{t.Id}/"), t.Lang, Note: t.Lang)).ToArray(),
+        };
+    }
+
+    private LinkView ListLink(Article a, string lang)
+    {
+        var ownIsUi = lang == "en" ? a.Lang.StartsWith("en", StringComparison.Ordinal) : a.Lang.StartsWith("zh", StringComparison.Ordinal);
+        var alt = ownIsUi ? null : lang == "en" ? a.TitleEn : a.TitleZh;
+        return string.IsNullOrWhiteSpace(alt)
+            ? new LinkView(a.Title, Urls.Path($"{lang}/articles/{a.Id}/"), a.Lang, Note: Dates.Published(a.Published, lang))
+            : new LinkView(alt.Trim(), Urls.Path($"{lang}/articles/{a.Id}/"), HtmlLang(lang), Note: Dates.Published(a.Published, lang));
+    }
+
+    /// <summary>The URL when it is absolute http(s), else null: nothing else may become a link or image.</summary>
+    public static string? SafeUrl(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? url.Trim()
+            : null;
+
+    internal static string Invariant(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

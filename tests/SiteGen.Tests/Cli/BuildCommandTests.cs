@@ -1,0 +1,52 @@
+namespace SiteGen.Tests.Cli;
+
+public class BuildCommandTests
+{
+    [Theory]
+    [InlineData("build", "--content", "--out", "--base-url", "--strict")]
+    [InlineData("serve", "--content", "--out", "--port", "--host")]
+    public void Help_describes_every_option(string command, params string[] options)
+    {
+        var (code, stdout, _) = SitegenProcess.Run(TestPaths.RepoRoot, command, "--help");
+        Assert.Equal(0, code);
+        foreach (var option in options)
+        {
+            var line = stdout.Split('\n').Single(l => l.TrimStart().StartsWith(option, StringComparison.Ordinal));
+            Assert.True(line.Trim().Length > option.Length + 20, $"{option} has no description: {line}");
+        }
+    }
+
+    [Fact]
+    public void Build_prints_the_summary_and_uses_the_theme_shipped_with_the_program()
+    {
+        var content = SiteFixture.CopyContent(); // no themes/ folder beside this copy
+        var outDir = Path.Combine(Path.GetDirectoryName(content)!, "site-out");
+        var (code, stdout, stderr) = SitegenProcess.Run(Path.GetDirectoryName(content)!, "build", "--content", content, "--out", outDir, "--base-url", "https://user.github.io/repo/");
+        Assert.True(code == 0, stderr);
+        Assert.Matches(@"built 78 pages \(7 articles, \d+ files, [\d.]+ MB\)", stdout);
+        Assert.Contains("rendering 78/78 (100%)", stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "en", "articles", "epochtimes-n13555352", "index.html")));
+    }
+
+    [Fact]
+    public void A_broken_link_exits_with_content_errors_naming_page_and_link()
+    {
+        var content = SiteFixture.CopyContent();
+        Directory.CreateDirectory(Path.Combine(content, "layouts"));
+        File.WriteAllText(Path.Combine(content, "layouts", "search.scriban"), "<a href=\"{{ url 'en/nowhere/' }}\">x</a>");
+        var outDir = Path.Combine(Path.GetDirectoryName(content)!, "site-out");
+        var (code, _, stderr) = SitegenProcess.Run(Path.GetDirectoryName(content)!, "build", "--content", content, "--out", outDir);
+        Assert.Equal(1, code);
+        Assert.Contains("error: /zh/search/index.html: broken link: /en/nowhere/", stderr, StringComparison.Ordinal);
+        Assert.Contains("was not changed", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void A_missing_content_folder_is_a_usage_error()
+    {
+        var (code, _, stderr) = SitegenProcess.Run(TestPaths.RepoRoot, "build", "--content", "no/such/folder", "--out", Path.Combine(TestPaths.NewTempDir(), "o"));
+        Assert.Equal(2, code);
+        Assert.Contains("no such content folder", stderr, StringComparison.Ordinal);
+    }
+}
