@@ -114,12 +114,12 @@ internal static class EventsCommand
         var write = new Option<bool>("--write") { Description = "Save each proposal as a draft, content/events/drafts/<id>.yml; an existing file is never overwritten." };
         var window = new Option<double>("--window-days")
         {
-            Description = "Compare two articles only when published at most this many days apart (default 3).",
+            Description = "Compare two articles only when published at most this many days apart.",
             DefaultValueFactory = _ => 3,
         };
         var threshold = new Option<double>("--threshold")
         {
-            Description = "Least cosine similarity (0..1, TF-IDF over Han bigrams and English words) that links two articles (default 0.12).",
+            Description = "Least cosine similarity (0..1, TF-IDF over Han bigrams and English words) that links two articles.",
             DefaultValueFactory = _ => 0.12,
         };
         var command = new Command("suggest", "Cluster the articles that are in no event by publication time and text similarity, and print the proposed event files with their articles and the reason (shared terms, similarity, dates).")
