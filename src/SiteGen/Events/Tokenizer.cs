@@ -1,0 +1,128 @@
+using System.Collections.Frozen;
+using SiteGen.Normalize;
+
+namespace SiteGen.Events;
+
+/// <summary>What a token is: one Han character, or one word of a letter script (lowercased).</summary>
+public enum TokenKind
+{
+    Han,
+    Word,
+}
+
+/// <summary>
+/// A token of text: its kind, where it is (<see cref="Start"/>, <see cref="Length"/> in the text), its
+/// key (the Han character, or the word lowercased) and its run: tokens of one run follow each other
+/// with nothing between them (Han) or only spaces (words), so n-grams never cross punctuation.
+/// </summary>
+public readonly record struct Token(TokenKind Kind, int Start, int Length, string Key, int Run)
+{
+    public int End => Start + Length;
+}
+
+/// <summary>
+/// Splits text into Han characters and words, and gives the features TF-IDF works on: Han character
+/// bigrams inside a run and words that are not stop words (no dictionary is needed for either).
+/// </summary>
+public static class Tokenizer
+{
+    /// <summary>English function words, dropped from word features and trimmed from phrase edges.</summary>
+    public static FrozenSet<string> StopWords { get; } = FrozenSet.ToFrozenSet(
+    [
+        "a", "about", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+        "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do",
+        "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having",
+        "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it",
+        "its", "itself", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once",
+        "only", "or", "other", "our", "ours", "out", "over", "own", "said", "same", "says", "she", "should", "so",
+        "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
+        "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when",
+        "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "s", "t",
+        "mr", "ms", "one", "two", "new", "year", "years", "told", "like", "may", "many", "much", "people",
+    ], StringComparer.Ordinal);
+
+    /// <summary>Tokens of the text, in order.</summary>
+    public static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>(text.Length / 2);
+        var run = 0;
+        var lastEnd = -1;
+        TokenKind? lastKind = null;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (Cjk.IsHan(c))
+            {
+                if (!(lastKind == TokenKind.Han && lastEnd == i))
+                {
+                    run++;
+                }
+
+                tokens.Add(new Token(TokenKind.Han, i, 1, c.ToString(), run));
+                lastKind = TokenKind.Han;
+                lastEnd = i + 1;
+                i++;
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                var start = i;
+                while (i < text.Length && !Cjk.IsHan(text[i])
+                    && (char.IsLetterOrDigit(text[i]) || (text[i] is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && i > start)))
+                {
+                    i++;
+                }
+
+                var gapIsSpace = lastKind == TokenKind.Word && lastEnd >= 0 && text.AsSpan(lastEnd, start - lastEnd).Trim(' ').IsEmpty && start - lastEnd <= 2;
+                if (!gapIsSpace)
+                {
+                    run++;
+                }
+
+                tokens.Add(new Token(TokenKind.Word, start, i - start, text[start..i].ToLowerInvariant(), run));
+                lastKind = TokenKind.Word;
+                lastEnd = i;
+                continue;
+            }
+
+            i++;
+        }
+
+        return tokens;
+    }
+
+    /// <summary>Whether a word is worth a feature: not a stop word, not a bare number, two letters or more.</summary>
+    public static bool IsContentWord(string word) =>
+        word.Length >= 2 && !StopWords.Contains(word) && !word.All(char.IsDigit);
+
+    /// <summary>
+    /// Feature counts of a text: Han character bigrams (within a run) and content words. Keys are the
+    /// bigram itself or the lowercased word, which never collide.
+    /// </summary>
+    public static Dictionary<string, int> Features(string text) => Features(Tokenize(text));
+
+    public static Dictionary<string, int> Features(List<Token> tokens)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Han)
+            {
+                if (i + 1 < tokens.Count && tokens[i + 1].Run == t.Run)
+                {
+                    var key = string.Concat(t.Key, tokens[i + 1].Key);
+                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                }
+            }
+            else if (IsContentWord(t.Key))
+            {
+                counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
+            }
+        }
+
+        return counts;
+    }
+}
