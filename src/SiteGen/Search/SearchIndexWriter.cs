@@ -25,7 +25,7 @@ public sealed record SearchIndexOptions
     /// <summary>Length of the stored excerpt in display columns (a Chinese character counts two).</summary>
     public int ExcerptColumns { get; init; } = 300;
 
-    public double TitleBoost { get; init; } = 3;
+    public double TitleBoost { get; init; } = 5;
 
     public double K1 { get; init; } = 1.2;
 
@@ -77,6 +77,16 @@ public sealed class SearchIndexWriter : IDisposable
         foreach (var (_, alt) in doc.AltTitles.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             position = SearchTokenizer.Tokenize(alt, position, _tokens);
+        }
+
+        // An event's name counts as title: an article that belongs to "Xi-Putin summit in Beijing" is
+        // about that summit even when its own words say "talks" or "meeting".
+        foreach (var e in doc.Events)
+        {
+            foreach (var (_, name) in e.Names.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                position = SearchTokenizer.Tokenize(name, position, _tokens);
+            }
         }
 
         var titleTokens = _tokens.Count;
