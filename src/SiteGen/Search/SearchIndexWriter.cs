@@ -25,7 +25,11 @@ public sealed record SearchIndexOptions
     /// <summary>Length of the stored excerpt in display columns (a Chinese character counts two).</summary>
     public int ExcerptColumns { get; init; } = 300;
 
+    /// <summary>Title (with alternative titles and event names) counts this many times a body occurrence.</summary>
     public double TitleBoost { get; init; } = 5;
+
+    /// <summary>An event page relative to the base path, for result links: <c>{lang}</c> is the UI language, <c>{id}</c> the event.</summary>
+    public string EventPath { get; init; } = "{lang}/events/{id}/";
 
     public double K1 { get; init; } = 1.2;
 
@@ -319,6 +323,7 @@ public sealed class SearchIndexWriter : IDisposable
             w.WriteString("fold", "fold.json");
             w.WriteString("shardPath", "shards/{n}.bin");
             w.WriteString("docPath", "docs/{n}.json");
+            w.WriteString("eventPath", _options.EventPath);
             w.WriteStartArray("shards");
             foreach (var key in keys)
             {
