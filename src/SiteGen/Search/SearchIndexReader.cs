@@ -204,57 +204,28 @@ public sealed class SearchIndexReader
             return result;
         }
 
-        if (!unit.IsPhrase || lists.Length == 1)
-        {
-            foreach (var (doc, posting) in lists[0])
-            {
-                result[doc] = (posting.Title, posting.Other);
-            }
-
-            return result;
-        }
-
+        // A phrase: every trigram must occur; it counts as often as its rarest trigram.
         foreach (var (doc, first) in lists[0])
         {
-            if (!lists.All(l => l.ContainsKey(doc)))
+            int title = first.Title, other = first.Other;
+            var all = true;
+            for (var i = 1; i < lists.Length && all; i++)
             {
-                continue;
+                all = lists[i].TryGetValue(doc, out var p);
+                title = Math.Min(title, p.Title);
+                other = Math.Min(other, p.Other);
             }
 
-            var sets = lists.Select(l => l[doc].Positions.ToHashSet()).ToArray();
-            int title = 0, other = 0;
-            for (var k = 0; k < first.Positions.Length; k++)
+            if (all)
             {
-                var p = first.Positions[k];
-                var all = true;
-                for (var i = 1; i < sets.Length && all; i++)
-                {
-                    all = sets[i].Contains(p + i);
-                }
-
-                if (all)
-                {
-                    if (k < first.Title)
-                    {
-                        title++;
-                    }
-                    else
-                    {
-                        other++;
-                    }
-                }
-            }
-
-            if (title + other > 0)
-            {
-                result[doc] = (title, other);
+                result[doc] = title + other > 0 ? (title, other) : (0, 1);
             }
         }
 
         return result;
     }
 
-    private readonly record struct Posting(int Title, int Other, int[] Positions);
+    private readonly record struct Posting(int Title, int Other);
 
     private Dictionary<int, Posting> Postings(string term)
     {
@@ -270,10 +241,9 @@ public sealed class SearchIndexReader
                 var length = (int)Varint.Read(data, ref offset);
                 var name = Encoding.UTF8.GetString(data, offset, length);
                 offset += length;
-                var flags = Varint.Read(data, ref offset);
                 var df = Varint.Read(data, ref offset);
                 var size = (int)Varint.Read(data, ref offset);
-                entries[name] = [(byte)flags, .. BitConverter.GetBytes((int)df), .. data.AsSpan(offset, size)];
+                entries[name] = [.. BitConverter.GetBytes((int)df), .. data.AsSpan(offset, size)];
                 offset += size;
             }
 
@@ -286,9 +256,8 @@ public sealed class SearchIndexReader
             return result;
         }
 
-        var hasPositions = entry[0] == 1;
-        var docs = BitConverter.ToInt32(entry, 1);
-        var payload = entry.AsSpan(5);
+        var docs = BitConverter.ToInt32(entry, 0);
+        var payload = entry.AsSpan(4);
         var at = 0;
         var doc = -1;
         for (var i = 0; i < docs; i++)
@@ -296,15 +265,7 @@ public sealed class SearchIndexReader
             doc += (int)Varint.Read(payload, ref at);
             var title = (int)Varint.Read(payload, ref at);
             var other = (int)Varint.Read(payload, ref at);
-            var positions = hasPositions ? new int[title + other] : [];
-            var position = -1;
-            for (var k = 0; k < positions.Length; k++)
-            {
-                position += (int)Varint.Read(payload, ref at);
-                positions[k] = position;
-            }
-
-            result[doc] = new Posting(title, other, positions);
+            result[doc] = new Posting(title, other);
         }
 
         return result;

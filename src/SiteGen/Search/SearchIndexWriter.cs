@@ -8,7 +8,7 @@ namespace SiteGen.Search;
 public sealed record SearchIndexOptions
 {
     /// <summary>Documents per doc-table file (<c>docs/&lt;n&gt;.json</c>): a results page fetches at most this many times its size per result.</summary>
-    public int DocsPerChunk { get; init; } = 8;
+    public int DocsPerChunk { get; init; } = 4;
 
     /// <summary>A postings shard is closed once it holds at least this many bytes (larger when <see cref="MaxShards"/> needs it).</summary>
     public int MinShardBytes { get; init; } = 16 * 1024;
@@ -111,14 +111,14 @@ public sealed class SearchIndexWriter : IDisposable
         for (var i = 0; i < _tokens.Count; i++)
         {
             var token = _tokens[i];
-            if (token.Kind != TokenKind.Unigram)
+            if (token.Kind is TokenKind.Word or TokenKind.Bigram)
             {
                 length++;
             }
 
             if (!_docTerms.TryGetValue(token.Term, out var dt))
             {
-                dt = new DocTerm(token.Kind == TokenKind.Bigram);
+                dt = new DocTerm();
                 _docTerms[token.Term] = dt;
             }
 
@@ -130,18 +130,13 @@ public sealed class SearchIndexWriter : IDisposable
             {
                 dt.OtherTf++;
             }
-
-            if (dt.Positions is { } positions && (positions.Count == 0 || positions[^1] != token.Position))
-            {
-                positions.Add(token.Position);
-            }
         }
 
         foreach (var (term, dt) in _docTerms)
         {
             if (!_postings.TryGetValue(term, out var buffer))
             {
-                buffer = new PostingBuffer(dt.Positions is not null);
+                buffer = new PostingBuffer();
                 _postings[term] = buffer;
                 _memory += 96 + (2L * term.Length);
             }
@@ -222,7 +217,7 @@ public sealed class SearchIndexWriter : IDisposable
             previousLast = lastTerm;
         }
 
-        foreach (var (term, hasPositions, df, payload) in MergedPostings())
+        foreach (var (term, df, payload) in MergedPostings())
         {
             if (shardTerms == 0)
             {
@@ -232,7 +227,6 @@ public sealed class SearchIndexWriter : IDisposable
             var termBytes = Encoding.UTF8.GetBytes(term);
             Varint.Write(shard, termBytes.Length);
             shard.Write(termBytes);
-            Varint.Write(shard, hasPositions ? 1 : 0);
             Varint.Write(shard, df);
             Varint.Write(shard, payload.Length);
             shard.Write(payload);
@@ -536,7 +530,6 @@ public sealed class SearchIndexWriter : IDisposable
                 var termBytes = Encoding.UTF8.GetBytes(term);
                 Varint.Write(stream, termBytes.Length);
                 stream.Write(termBytes);
-                Varint.Write(stream, buffer.HasPositions ? 1 : 0);
                 Varint.Write(stream, buffer.Df);
                 Varint.Write(stream, buffer.LastDoc);
                 Varint.Write(stream, buffer.Length);
@@ -561,7 +554,7 @@ public sealed class SearchIndexWriter : IDisposable
     }
 
     /// <summary>Every term in ordinal order with its whole posting list, runs and memory merged.</summary>
-    private IEnumerable<(string Term, bool HasPositions, int Df, byte[] Payload)> MergedPostings()
+    private IEnumerable<(string Term, int Df, byte[] Payload)> MergedPostings()
     {
         var sources = new List<IEnumerator<RunEntry>>();
         try
@@ -572,7 +565,7 @@ public sealed class SearchIndexWriter : IDisposable
             }
 
             sources.Add(_postings.Keys.Order(StringComparer.Ordinal)
-                .Select(t => new RunEntry(t, _postings[t].HasPositions, _postings[t].Df, _postings[t].LastDoc, _postings[t].Span.ToArray()))
+                .Select(t => new RunEntry(t, _postings[t].Df, _postings[t].LastDoc, _postings[t].Span.ToArray()))
                 .GetEnumerator());
 
             // Sources are in document order (runs first), so a term's segments are concatenated in source order.
@@ -612,7 +605,7 @@ public sealed class SearchIndexWriter : IDisposable
                     Advance(next);
                 }
 
-                yield return (entry.Term, entry.HasPositions, df, payload.ToArray());
+                yield return (entry.Term, df, payload.ToArray());
             }
 
             void Advance(int source)
@@ -639,32 +632,28 @@ public sealed class SearchIndexWriter : IDisposable
         {
             var termBytes = new byte[Varint.Read(stream)];
             stream.ReadExactly(termBytes);
-            var hasPositions = Varint.Read(stream) == 1;
             var df = (int)Varint.Read(stream);
             var lastDoc = (int)Varint.Read(stream);
             var payload = new byte[Varint.Read(stream)];
             stream.ReadExactly(payload);
-            yield return new RunEntry(Encoding.UTF8.GetString(termBytes), hasPositions, df, lastDoc, payload);
+            yield return new RunEntry(Encoding.UTF8.GetString(termBytes), df, lastDoc, payload);
         }
     }
 
-    private sealed record RunEntry(string Term, bool HasPositions, int Df, int LastDoc, byte[] Payload);
+    private sealed record RunEntry(string Term, int Df, int LastDoc, byte[] Payload);
 
     private sealed record DocEntry(string Outlet, string Lang, int Year, string[] Events, int Length, byte[] Json);
 
-    private sealed class DocTerm(bool positions)
+    private sealed class DocTerm
     {
         public int TitleTf;
         public int OtherTf;
-        public readonly List<int>? Positions = positions ? [] : null;
     }
 
-    /// <summary>One term's postings, varint-encoded as they come: doc delta, title tf, other tf, [position deltas].</summary>
-    private sealed class PostingBuffer(bool hasPositions)
+    /// <summary>One term's postings, varint-encoded as they come: doc delta, title tf, other tf.</summary>
+    private sealed class PostingBuffer
     {
         private byte[] _data = new byte[8];
-
-        public bool HasPositions { get; } = hasPositions;
 
         public int Length { get; private set; }
 
@@ -681,15 +670,6 @@ public sealed class SearchIndexWriter : IDisposable
             WriteVarint(doc - LastDoc);
             WriteVarint(dt.TitleTf);
             WriteVarint(dt.OtherTf);
-            if (HasPositions && dt.Positions is { } positions)
-            {
-                var previous = -1;
-                foreach (var p in positions)
-                {
-                    WriteVarint(p - previous);
-                    previous = p;
-                }
-            }
 
             LastDoc = doc;
             Df++;

@@ -9,8 +9,11 @@ public enum TokenKind
     /// <summary>A word of letters and digits (English and other alphabetic text), stemmed, stop words dropped.</summary>
     Word,
 
-    /// <summary>Two consecutive Chinese (or kana) characters; stored with positions so phrases can be matched.</summary>
+    /// <summary>Two consecutive Chinese (or kana) characters: a two-character query, and the unit of document length.</summary>
     Bigram,
+
+    /// <summary>Three consecutive Chinese (or kana) characters: a longer query is matched as the phrase of its trigrams.</summary>
+    Trigram,
 
     /// <summary>One Chinese (or kana) character; stored without positions, for one-character queries.</summary>
     Unigram,
@@ -36,7 +39,8 @@ public sealed record TextSegment(bool IsCjk, string Text, int[] Starts, int[] En
 /// <list type="bullet">
 /// <item>Text is folded code point by code point (<see cref="TextFolding"/>).</item>
 /// <item>A run of Han characters (and kana) becomes overlapping bigrams at consecutive positions, plus
-/// each character as a unigram; the position counter jumps after a run so phrases never span two runs.</item>
+/// each character as a unigram and every three consecutive characters as a trigram (so a phrase is
+/// matched without storing positions); nothing spans two runs.</item>
 /// <item>Letters, digits and spacing marks form words; an apostrophe inside a word is dropped (Putin's →
 /// putins); everything else separates. A word of a–z letters is stemmed (Porter2); stop words and words
 /// over <see cref="MaxWordLength"/> characters are not indexed.</item>
@@ -104,7 +108,7 @@ public static class SearchTokenizer
                     }
 
                     cjk = true;
-                    buffer.Append(folded.ToString());
+                    AppendRune(buffer, folded);
                     starts.Add(start);
                     ends.Add(index);
                 }
@@ -117,7 +121,7 @@ public static class SearchTokenizer
 
                     cjk = false;
                     apostrophe = false;
-                    buffer.Append(folded.ToString());
+                    AppendRune(buffer, folded);
                     starts.Add(start);
                     ends.Add(index);
                 }
@@ -135,6 +139,19 @@ public static class SearchTokenizer
         if (Flush() is { } last)
         {
             yield return last;
+        }
+    }
+
+    private static void AppendRune(StringBuilder sb, Rune rune)
+    {
+        if (rune.IsBmp)
+        {
+            sb.Append((char)rune.Value);
+        }
+        else
+        {
+            Span<char> pair = stackalloc char[2];
+            sb.Append(pair[..rune.EncodeToUtf16(pair)]);
         }
     }
 
@@ -167,17 +184,35 @@ public static class SearchTokenizer
                 continue;
             }
 
-            var runes = segment.Text.EnumerateRunes().ToArray();
-            for (var i = 0; i < runes.Length; i++)
+            // Offsets of each character in the folded run (a character outside the BMP takes two).
+            var run = segment.Text;
+            var count = segment.Starts.Length;
+            var at = new int[count + 1];
+            for (int i = 0, k = 0; i <= count; i++)
             {
-                tokens.Add(new SearchToken(runes[i].ToString(), TokenKind.Unigram, position + Math.Max(0, Math.Min(i, runes.Length - 2)), segment.Starts[i], segment.Ends[i]));
-                if (i + 1 < runes.Length)
+                at[i] = k;
+                if (k < run.Length)
                 {
-                    tokens.Add(new SearchToken(runes[i].ToString() + runes[i + 1].ToString(), TokenKind.Bigram, position + i, segment.Starts[i], segment.Ends[i + 1]));
+                    k += char.IsHighSurrogate(run[k]) ? 2 : 1;
                 }
             }
 
-            position += Math.Max(1, runes.Length - 1) + 1;
+            for (var i = 0; i < count; i++)
+            {
+                var pos = position + Math.Max(0, Math.Min(i, count - 2));
+                tokens.Add(new SearchToken(run[at[i]..at[i + 1]], TokenKind.Unigram, pos, segment.Starts[i], segment.Ends[i]));
+                if (i + 1 < count)
+                {
+                    tokens.Add(new SearchToken(run[at[i]..at[i + 2]], TokenKind.Bigram, position + i, segment.Starts[i], segment.Ends[i + 1]));
+                }
+
+                if (i + 2 < count)
+                {
+                    tokens.Add(new SearchToken(run[at[i]..at[i + 3]], TokenKind.Trigram, position + i, segment.Starts[i], segment.Ends[i + 2]));
+                }
+            }
+
+            position += Math.Max(1, count - 1) + 1;
         }
 
         return position + 1;
@@ -189,12 +224,5 @@ public static class SearchTokenizer
         var tokens = new List<SearchToken>();
         Tokenize(text, 0, tokens);
         return tokens;
-    }
-
-    /// <summary>Whether an index term is a bigram (two CJK characters), the only kind stored with positions.</summary>
-    public static bool IsBigram(string term)
-    {
-        var runes = term.EnumerateRunes().ToArray();
-        return runes.Length == 2 && IsCjk(runes[0].Value) && IsCjk(runes[1].Value);
     }
 }

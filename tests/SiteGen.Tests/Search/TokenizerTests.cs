@@ -16,8 +16,12 @@ public class TokenizerTests
     }
 
     [Fact]
-    public void Every_chinese_character_is_also_a_unigram() =>
+    public void Every_chinese_character_is_also_a_unigram_and_every_three_a_trigram()
+    {
         Assert.Equal(["习", "近", "平"], Terms("习近平", TokenKind.Unigram));
+        Assert.Equal(["习近平", "近平会", "平会见"], Terms("习近平会见", TokenKind.Trigram));
+        Assert.Empty(Terms("普京", TokenKind.Trigram));
+    }
 
     [Fact]
     public void Punctuation_breaks_runs_and_phrases_never_span_it()
@@ -26,6 +30,7 @@ public class TokenizerTests
         Assert.Equal(["中俄", "联手"], tokens.Select(t => t.Term));
         Assert.True(tokens[1].Position > tokens[0].Position + 1);
         Assert.DoesNotContain("俄联", Terms("中俄，联手"));
+        Assert.DoesNotContain("中俄联", Terms("中俄，联手"));
     }
 
     [Fact]
@@ -73,10 +78,11 @@ public class TokenizerTests
     [Fact]
     public void Query_units_are_words_single_characters_and_phrases()
     {
-        var q = SearchQuery.Parse("習近平 峰会 Putin 俄 the 普京");
-        Assert.Equal(["习近 近平", "峰会", "putin", "俄", "普京"], q.Units.Select(u => u.Key));
+        var q = SearchQuery.Parse("習近平 峰会 Putin 俄 the 普京 北约东扩");
+        Assert.Equal(["习近平", "峰会", "putin", "俄", "普京", "北约东 约东扩"], q.Units.Select(u => u.Key));
         Assert.True(q.Units[0].IsPhrase);
         Assert.False(q.Units[3].IsPhrase);
+        Assert.True(q.Units[5].IsPhrase);
         Assert.True(SearchQuery.Parse("the of and ，。").IsEmpty);
     }
 }

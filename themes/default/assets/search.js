@@ -220,11 +220,11 @@
       if (!seg.cjk) {
         var t = wordTerm(seg.text);
         if (t !== null) unit = { terms: [t], phrase: false, chars: null };
-      } else if (seg.chars.length === 1) {
-        unit = { terms: [seg.chars[0]], phrase: false, chars: seg.chars };
+      } else if (seg.chars.length <= 2) {
+        unit = { terms: [seg.chars.join('')], phrase: false, chars: seg.chars };
       } else {
         var terms = [];
-        for (var i = 0; i + 1 < seg.chars.length; i++) terms.push(seg.chars[i] + seg.chars[i + 1]);
+        for (var i = 0; i + 2 < seg.chars.length; i++) terms.push(seg.chars[i] + seg.chars[i + 1] + seg.chars[i + 2]);
         unit = { terms: terms, phrase: true, chars: seg.chars };
       }
       if (unit !== null) {
@@ -340,8 +340,8 @@
           var len = readVarint(bytes, at);
           var term = utf8.decode(bytes.subarray(at.i, at.i + len));
           at.i += len;
-          var flags = readVarint(bytes, at), df = readVarint(bytes, at), size = readVarint(bytes, at);
-          entries.set(term, { positions: flags === 1, df: df, start: at.i, end: at.i + size, bytes: bytes });
+          var df = readVarint(bytes, at), size = readVarint(bytes, at);
+          entries.set(term, { df: df, start: at.i, end: at.i + size, bytes: bytes });
           at.i += size;
         }
         void self;
@@ -351,7 +351,7 @@
     return this.cache.get(key);
   };
 
-  /** Map doc -> { title, other, positions } for one term. */
+  /** Map doc -> [title tf, other tf] for one term. */
   Index.prototype.postings = function (term) {
     return this.shard(this.shardOf(term)).then(function (entries) {
       var e = entries.get(term), result = new Map();
@@ -359,35 +359,26 @@
       var at = { i: e.start }, doc = -1;
       for (var k = 0; k < e.df; k++) {
         doc += readVarint(e.bytes, at);
-        var title = readVarint(e.bytes, at), other = readVarint(e.bytes, at), positions = null;
-        if (e.positions) {
-          positions = new Array(title + other);
-          var p = -1;
-          for (var j = 0; j < positions.length; j++) { p += readVarint(e.bytes, at); positions[j] = p; }
-        }
-        result.set(doc, { title: title, other: other, positions: positions });
+        var title = readVarint(e.bytes, at), other = readVarint(e.bytes, at);
+        result.set(doc, [title, other]);
       }
       return result;
     });
   };
 
-  function matchUnit(unit, lists) {
+  /** A unit's matches: every term must occur; a phrase counts as often as its rarest trigram. */
+  function matchUnit(lists) {
     var result = new Map();
     if (lists.some(function (l) { return l.size === 0; })) return result;
-    if (!unit.phrase || lists.length === 1) {
-      lists[0].forEach(function (p, doc) { result.set(doc, [p.title, p.other]); });
-      return result;
-    }
     lists[0].forEach(function (first, doc) {
-      for (var i = 1; i < lists.length; i++) if (!lists[i].has(doc)) return;
-      var sets = lists.map(function (l) { return new Set(l.get(doc).positions); });
-      var title = 0, other = 0;
-      for (var k = 0; k < first.positions.length; k++) {
-        var p = first.positions[k], all = true;
-        for (var s = 1; s < sets.length && all; s++) all = sets[s].has(p + s);
-        if (all) { if (k < first.title) title++; else other++; }
+      var title = first[0], other = first[1];
+      for (var i = 1; i < lists.length; i++) {
+        var p = lists[i].get(doc);
+        if (p === undefined) return;
+        title = Math.min(title, p[0]);
+        other = Math.min(other, p[1]);
       }
-      if (title + other > 0) result.set(doc, [title, other]);
+      result.set(doc, title + other > 0 ? [title, other] : [0, 1]);
     });
     return result;
   }
@@ -404,10 +395,10 @@
       return Promise.all(units.map(function (u) { return Promise.all(u.terms.map(function (t) { return self.postings(t); })); }));
     }).then(function (all) {
       var m = self.manifest, meta = self.meta;
-      var matches = units.map(function (u, i) { return matchUnit(u, all[i]); });
+      var matches = units.map(function (u, i) { return matchUnit(all[i]); });
       if (matches.some(function (x) { return x.size === 0; })) return [];
       var hits = [];
-      matches[0].forEach(function (_, doc) {
+      matches[0].forEach(function (unused, doc) {
         for (var i = 1; i < matches.length; i++) if (!matches[i].has(doc)) return;
         var score = 0;
         for (var u = 0; u < matches.length; u++) {
