@@ -3,7 +3,7 @@
  * docs/<n>.json) and renders results with DOM nodes (textContent, never innerHTML).
  * Folding, tokenizing, stemming and ranking repeat SiteGen.Search in C# exactly; docs/search.md
  * describes both. In Node the core is exported for tests (module.exports). */
-(function (root) {
+(function () {
   'use strict';
 
   // ---------------------------------------------------------------- folding and tokenizing
@@ -331,7 +331,7 @@
   };
 
   Index.prototype.shard = function (n) {
-    var self = this, key = 'shard:' + n;
+    var key = 'shard:' + n;
     if (!this.cache.has(key)) {
       this.cache.set(key, this.get(this.manifest.shardPath.replace('{n}', String(n)), 'bin').then(function (buffer) {
         var bytes = new Uint8Array(buffer), at = { i: 0 }, entries = new Map();
@@ -344,7 +344,6 @@
           entries.set(term, { df: df, start: at.i, end: at.i + size, bytes: bytes });
           at.i += size;
         }
-        void self;
         return entries;
       }));
     }
@@ -689,4 +688,4 @@
 
   var rootEl = document.getElementById('search');
   if (rootEl) start(rootEl);
-})(this);
+})();
