@@ -45,6 +45,9 @@ public sealed class SitePages
 
     public string IconUrl { get; }
 
+    /// <summary>Theme assets by relative name to their content-hashed URLs.</summary>
+    public IReadOnlyDictionary<string, string> AssetUrls { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public SiteModel Model => _model;
 
     public SiteSettings Settings => _settings;
@@ -267,6 +270,8 @@ public sealed class SitePages
                 FeedUrl = Urls.Path($"{lang}/feed.xml"),
                 CssUrl = CssUrl,
                 IconUrl = IconUrl,
+                SearchJsUrl = AssetUrls.GetValueOrDefault("search.js", Urls.Path("assets/search.js")),
+                SearchCssUrl = AssetUrls.GetValueOrDefault("search.css", Urls.Path("assets/search.css")),
             },
             ["page"] = new PageView
             {
