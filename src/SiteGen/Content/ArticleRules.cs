@@ -141,7 +141,12 @@ public static partial class ArticleRules
                 return;
             }
 
-            if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            if (url.Length > MaxUrlLength)
+            {
+                Fail(key, $"is too long ({url.Length:N0} characters; the limit is {MaxUrlLength:N0})");
+            }
+
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
                 || url.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             {
                 Fail(key, $"'{Shorten(url)}' is not an http(s) address");

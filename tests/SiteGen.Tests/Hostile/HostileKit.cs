@@ -60,7 +60,7 @@ public static partial class HostileKit
         Assert.InRange(a.Outlet.Length, 1, ArticleIds.MaxSlugLength);
 
         var relative = ArticleStore.RelativePath(a);
-        var root = Path.GetFullPath(contentDir ?? Path.GetTempPath());
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(contentDir ?? Path.Combine(Path.GetTempPath(), "content")));
         Assert.StartsWith(root + Path.DirectorySeparatorChar, Path.GetFullPath(Path.Combine(root, relative)), StringComparison.Ordinal);
         Assert.Matches(@"^articles/[a-z0-9-]+/\d{4}/[a-z0-9-]+\.md$", relative);
 
