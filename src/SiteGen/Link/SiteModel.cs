@@ -40,7 +40,7 @@ public sealed class SiteModel
 
     public required IReadOnlyDictionary<string, EventDefinition> EventById { get; init; }
 
-    /// <summary>An event's articles (front matter and rules, <see cref="EventAssigner"/>), newest first.</summary>
+    /// <summary>An event's articles (front matter and rules, <see cref="EventAssigner"/>), newest first in timeline order (<see cref="EventTime"/>).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<Article>> ByEvent { get; init; }
 
     /// <summary>How the articles were put into events: members in timeline order, diagnostics.</summary>
@@ -112,9 +112,8 @@ public sealed class SiteModel
         var byEvent = new Dictionary<string, IReadOnlyList<Article>>(StringComparer.Ordinal);
         foreach (var group in assignment.Groups)
         {
-            var members = group.Articles.ToList();
-            members.Sort(NewestFirst);
-            byEvent[group.Event.Id] = members;
+            // Newest first by the event timeline's clock (EventTime: a bare date at the end of its UTC day).
+            byEvent[group.Event.Id] = group.Articles.Reverse().ToArray();
         }
 
         var groups = assignment.Groups.ToArray();
