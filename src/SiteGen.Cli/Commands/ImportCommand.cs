@@ -35,30 +35,50 @@ internal static class ImportCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            var outlets = OutletStore.Load(contentDir);
-            var importer = new Importer(SourceReaders.Default, outlets);
-            var progress = new ConsoleProgress("reading");
-            var result = importer.Import(paths, new ImportOptions(contentDir, parse.GetValue(force), cancel), new Progress<ImportProgress>(p => progress.Report((p.Done, p.Total))));
-            foreach (var entry in result.Entries.Where(e => e.Status == ImportStatus.Rejected))
+            try
             {
-                Console.Error.WriteLine($"rejected: {entry.Path}{(entry.Line is { } line ? $":{line}" : "")}: {entry.Reason}");
+                return Task.FromResult(Run(contentDir, paths, parse.GetValue(force), parse.GetValue(report), cancel));
             }
-
-            foreach (var entry in result.Entries.Where(e => e.Note is not null && e.Status != ImportStatus.Rejected))
+            catch (ContentException e)
             {
-                Console.Error.WriteLine($"note: {entry.Path}: {entry.Note}");
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(ExitCodes.ContentErrors);
             }
-
-            if (parse.GetValue(report) is { } reportFile)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                File.WriteAllText(reportFile.FullName, JsonSerializer.Serialize(result.Entries, JsonFiles.Options) + "\n");
+                // A read-only or full content folder: every write goes through a temporary file and a
+                // rename, so no half-written file is left in place.
+                Console.Error.WriteLine($"error: cannot write to the content folder {contentDir}: {e.Message}");
+                return Task.FromResult(ExitCodes.Failure);
             }
-
-            var seconds = started.Elapsed.TotalSeconds;
-            Console.WriteLine($"{result.Summary} ({result.Entries.Count} files in {seconds:F2} s, {result.Entries.Count / Math.Max(seconds, 0.001):F0} files/s)");
-            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    private static int Run(string contentDir, string[] paths, bool force, FileInfo? reportFile, CancellationToken cancel)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var outlets = OutletStore.Load(contentDir);
+        var importer = new Importer(SourceReaders.Default, outlets);
+        var progress = new ConsoleProgress("reading");
+        var result = importer.Import(paths, new ImportOptions(contentDir, force, cancel), new Progress<ImportProgress>(p => progress.Report((p.Done, p.Total))));
+        foreach (var entry in result.Entries.Where(e => e.Status == ImportStatus.Rejected))
+        {
+            Console.Error.WriteLine($"rejected: {entry.Path}{(entry.Line is { } line ? $":{line}" : "")}: {entry.Reason}");
+        }
+
+        foreach (var entry in result.Entries.Where(e => e.Note is not null && e.Status != ImportStatus.Rejected))
+        {
+            Console.Error.WriteLine($"note: {entry.Path}: {entry.Note}");
+        }
+
+        if (reportFile is not null)
+        {
+            File.WriteAllText(reportFile.FullName, JsonSerializer.Serialize(result.Entries, JsonFiles.Options) + "\n");
+        }
+
+        var seconds = started.Elapsed.TotalSeconds;
+        Console.WriteLine($"{result.Summary} ({result.Entries.Count} files in {seconds:F2} s, {result.Entries.Count / Math.Max(seconds, 0.001):F0} files/s)");
+        return ExitCodes.Ok;
     }
 }

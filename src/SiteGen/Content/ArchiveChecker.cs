@@ -6,7 +6,8 @@ namespace SiteGen.Content;
 /// <c>sitegen check</c>: verifies that nothing an archivist collected has been lost or altered.
 /// Every article's recorded source (and duplicate sources) must exist with the recorded SHA-256;
 /// every raw file under <c>sources/</c> must be named by its own SHA-256 and be claimed by an article
-/// or by a rejection recorded in the manifest; every article must parse.
+/// or by a rejection recorded in the manifest; every article must parse (which holds it to
+/// <see cref="ArticleRules"/>) and its body must pass <see cref="Normalize.MarkdownSafety"/>.
 /// </summary>
 public static class ArchiveChecker
 {
@@ -20,6 +21,12 @@ public static class ArchiveChecker
 
         foreach (var stored in store.Articles)
         {
+            if (Normalize.MarkdownSafety.Check(stored.Article.Body) is { } unsafeBody)
+            {
+                var bodyLine = stored.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Length - stored.Article.Body.Split('\n').Length + unsafeBody.Line - 1;
+                problems.Add(new ContentException(stored.RelativePath, bodyLine, $"the body holds {unsafeBody.Reason}"));
+            }
+
             var sources = stored.Article.DuplicateSources.Prepend(stored.Article.Source);
             foreach (var source in sources)
             {

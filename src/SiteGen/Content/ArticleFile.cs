@@ -12,7 +12,7 @@ namespace SiteGen.Content;
 /// ends, one trailing newline), so <c>Write(Parse(Write(a))) == Write(a)</c>: importing a normalized
 /// file gives back the same bytes.
 /// </summary>
-public static class ArticleFile
+public static partial class ArticleFile
 {
     private const string Fence = "---";
 
@@ -49,8 +49,9 @@ public static class ArticleFile
 
     /// <summary>
     /// Parses a normalized article. Throws <see cref="ArticleFormatException"/> naming the line and the
-    /// reason when the front matter is missing, malformed, has unknown or duplicate keys, or lacks a
-    /// required field.
+    /// reason when the front matter is missing, malformed, too large, uses anchors or aliases
+    /// (<see cref="YamlGuard"/>), has unknown or duplicate keys, lacks a required field, or breaks
+    /// one of the <see cref="ArticleRules"/>.
     /// </summary>
     public static Article Parse(string text)
     {
@@ -79,13 +80,18 @@ public static class ArticleFile
         FrontMatter? fm;
         try
         {
+            if (YamlGuard.Check(yaml) is { } refused)
+            {
+                throw new ArticleFormatException(refused.Reason, refused.Line + 1);
+            }
+
             fm = Deserializer.Deserialize<FrontMatter>(yaml);
         }
         catch (YamlException e)
         {
             // +1: the opening fence is line 1 of the file, the YAML starts on line 2.
             var line = (int)e.Start.Line + 1;
-            throw new ArticleFormatException($"malformed front matter: {Innermost(e).Message}", line);
+            throw new ArticleFormatException($"malformed front matter: {Explain(e, yaml)}", line);
         }
 
         if (fm is null)
@@ -93,8 +99,69 @@ public static class ArticleFile
             throw new ArticleFormatException("front matter is empty", 2);
         }
 
-        return fm.ToArticle(body, FindLine(yaml));
+        var lineOf = FindLine(yaml);
+        var article = fm.ToArticle(body, lineOf);
+        ArticleRules.Validate(article, key => key == "body" ? BodyLine(text) : lineOf(key));
+        return article;
     }
+
+    /// <summary>The 1-based file line where the body of a normalized article starts (1 when there is no front matter).</summary>
+    public static int BodyLine(string text)
+    {
+        text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var close = text.StartsWith(Fence + "\n", StringComparison.Ordinal) ? text.IndexOf("\n" + Fence + "\n", 3, StringComparison.Ordinal) : -1;
+        if (close < 0)
+        {
+            return 1;
+        }
+
+        var start = close + Fence.Length + 2;
+        while (start < text.Length && text[start] == '\n')
+        {
+            start++;
+        }
+
+        return text.AsSpan(0, start).Count('\n') + 1;
+    }
+
+    /// <summary>YamlDotNet's message, or a plain one when it speaks of .NET types (a value of the wrong shape).</summary>
+    private static string Explain(YamlException e, string yaml)
+    {
+        var inner = Innermost(e);
+        if (UnknownProperty().Match(inner.Message) is { Success: true } unknown)
+        {
+            return $"unknown key '{unknown.Groups[1].Value}'";
+        }
+
+        if (inner is YamlException && !inner.Message.Contains("deserialize", StringComparison.Ordinal))
+        {
+            return inner.Message;
+        }
+
+        // A wrong type: name the top-level key the error is under and the shape it needs.
+        var lines = yaml.Split('\n');
+        var key = "";
+        for (var i = Math.Min((int)e.Start.Line - 1, lines.Length - 1); i >= 0 && key.Length == 0; i--)
+        {
+            key = TopLevelKey().Match(lines[i]) is { Success: true } m ? m.Groups[1].Value : "";
+        }
+
+        var shape = key switch
+        {
+            "mirrors" or "authors" or "tags" or "events" => "a list of text values",
+            "image" => "a mapping with 'src', 'caption' and 'credit'",
+            "source" => "a mapping with 'path', 'format' and 'sha256'",
+            "duplicate_sources" => "a list of mappings with 'path', 'format' and 'sha256'",
+            _ => "a single text value",
+        };
+        return key.Length == 0 ? "a value has the wrong type" : $"'{key}' has the wrong type: it must be {shape}";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Property '([^']+)' not found on type")]
+    private static partial System.Text.RegularExpressions.Regex UnknownProperty();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^([a-z_0-9]+):")]
+    private static partial System.Text.RegularExpressions.Regex TopLevelKey();
 
     private static Exception Innermost(Exception e)
     {

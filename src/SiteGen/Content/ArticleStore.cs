@@ -86,13 +86,43 @@ public sealed class ArticleStore
         }
     }
 
+    /// <summary>The text of the file at <paramref name="relativePath"/>, or null when there is none.</summary>
+    public string? ReadExisting(string relativePath)
+    {
+        var path = Resolve(relativePath);
+        return File.Exists(path) ? File.ReadAllText(path) : null;
+    }
+
+    /// <summary>
+    /// The full path of a file inside the content folder. Refuses (with <see cref="IOException"/>) a
+    /// path that leaves the folder, and one that passes through a symbolic link or junction below it:
+    /// a link inside <c>content/</c> pointing elsewhere must not carry writes out of the archive.
+    /// </summary>
     private string Resolve(string relativePath)
     {
         var root = Path.GetFullPath(_contentDir);
         var full = Path.GetFullPath(Path.Combine(root, relativePath));
         if (!full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException($"refusing to write outside the content folder: {relativePath}");
+            throw new IOException($"refusing to write outside the content folder: {relativePath}");
+        }
+
+        var current = root;
+        foreach (var part in Path.GetRelativePath(root, full).Split(Path.DirectorySeparatorChar))
+        {
+            current = Path.Combine(current, part);
+            var info = new FileInfo(current);
+            if (info.Exists || Directory.Exists(current))
+            {
+                if (info.Attributes.HasFlag(FileAttributes.ReparsePoint))
+                {
+                    throw new IOException($"refusing to write through a symbolic link inside the content folder: {Path.GetRelativePath(root, current)}");
+                }
+            }
+            else
+            {
+                break;
+            }
         }
 
         return full;

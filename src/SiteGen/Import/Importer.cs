@@ -44,9 +44,27 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
             entries[i] = Merge(r, i, pending, order, store);
         }
 
-        foreach (var id in order)
+        try
         {
-            Write(pending[id], entries, store, manifest, options);
+            foreach (var id in order)
+            {
+                Write(pending[id], entries, store, manifest, options);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Record what was written before the failure, so `sitegen check` can account for it; the
+            // failure itself is what the caller hears about.
+            try
+            {
+                manifest.Save(options.ContentDir);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+                // The content folder cannot be written at all: nothing was.
+            }
+
+            throw;
         }
 
         manifest.Save(options.ContentDir);
@@ -71,7 +89,11 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = ReadBounded(path);
+        }
+        catch (SourceRejectedException e)
+        {
+            return ReadFile.Rejected(path, null, e.Message, null, null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -79,33 +101,89 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         }
 
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (bytes.Length > ImportOptions.MaxFileBytes)
-        {
-            return ReadFile.Rejected(path, sha, $"file too large ({bytes.Length:N0} bytes; the limit is {ImportOptions.MaxFileBytes:N0})", null, null);
-        }
-
-        ISourceReader? reader = null;
         try
         {
-            var (text, encoding) = TextDecoder.Decode(bytes);
-            var document = new SourceDocument(path, text, sha, encoding);
-            reader = readers.Choose(document);
-            if (reader is null)
+            var (article, format) = ReadDocument(path, bytes, sha, readers, context);
+            return new ReadFile(path, sha, bytes, article, format, null, null);
+        }
+        catch (SourceRejectedException e)
+        {
+            return ReadFile.Rejected(path, sha, e.Message, e.Line, e.Format);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A reader bug must not stop the import of every other file: report it as this file's rejection.
+            return ReadFile.Rejected(path, sha, $"internal error while reading ({e.GetType().Name}: {e.Message}); please report it with this file", null, null);
+        }
+    }
+
+    /// <summary>
+    /// Reads a file of at most <see cref="ImportOptions.MaxFileBytes"/>: the size is checked before
+    /// reading, and the read stops one byte past the limit (the file may grow meanwhile).
+    /// </summary>
+    internal static byte[] ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        if (stream.Length > ImportOptions.MaxFileBytes)
+        {
+            throw TooLarge(stream.Length);
+        }
+
+        using var memory = new MemoryStream((int)stream.Length);
+        var chunk = new byte[81920];
+        int n;
+        while ((n = stream.Read(chunk)) > 0)
+        {
+            if (memory.Length + n > ImportOptions.MaxFileBytes)
             {
-                return ReadFile.Rejected(path, sha, "no reader recognizes this file's format", null, null);
+                throw TooLarge(memory.Length + n);
             }
 
+            memory.Write(chunk, 0, n);
+        }
+
+        return memory.ToArray();
+    }
+
+    private static SourceRejectedException TooLarge(long length) =>
+        new($"file too large ({length:N0} bytes; the limit is {ImportOptions.MaxFileBytes:N0})");
+
+    /// <summary>
+    /// Decodes, sniffs and reads one raw file, then holds the article to <see cref="ArticleRules"/>
+    /// and its body to <see cref="Normalize.MarkdownSafety"/>. Any input gives an article or a
+    /// <see cref="SourceRejectedException"/> (its <c>Format</c> set when a reader took the file).
+    /// </summary>
+    internal static (Article Article, string Format) ReadDocument(string path, byte[] bytes, string sha, SourceReaders readers, ReaderContext context)
+    {
+        var (text, encoding) = TextDecoder.Decode(bytes);
+        var document = new SourceDocument(path, text, sha, encoding);
+        var reader = readers.Choose(document) ?? throw new SourceRejectedException("no reader recognizes this file's format");
+        try
+        {
             var article = reader.Read(document, context);
             if (reader.Format != Sources.Normalized.NormalizedArticleReader.FormatName || article.Source is null)
             {
                 article.Source = new SourceInfo(SourceManifest.StoredPath(sha, path), reader.Format, sha);
             }
 
-            return new ReadFile(path, sha, bytes, article, reader.Format, null, null);
+            ArticleRules.Clean(article);
+            ArticleRules.Validate(article);
+            if (Normalize.MarkdownSafety.Check(article.Body) is { } unsafeBody)
+            {
+                // Our own format keeps the body as written, so the file line is known; other readers convert it.
+                int? line = reader.Format == Sources.Normalized.NormalizedArticleReader.FormatName ? ArticleFile.BodyLine(text) + unsafeBody.Line - 1 : null;
+                throw new SourceRejectedException($"the body holds {unsafeBody.Reason}{(line is null ? $" (line {unsafeBody.Line} of the converted body)" : "")}", line);
+            }
+
+            return (article, reader.Format);
         }
-        catch (SourceRejectedException e)
+        catch (ArticleFormatException e)
         {
-            return ReadFile.Rejected(path, sha, e.Message, e.Line, reader?.Format);
+            throw new SourceRejectedException(e.Message, e.Line > 0 ? e.Line : null) { Format = reader.Format };
+        }
+        catch (SourceRejectedException e) when (e.Format is null)
+        {
+            throw new SourceRejectedException(e.Message, e.Line) { Format = reader.Format };
         }
     }
 
@@ -196,6 +274,15 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
 
         var relative = p.Existing?.RelativePath ?? ArticleStore.RelativePath(p.Article);
         var text = ArticleFile.Write(p.Article);
+        if (p.Existing is null && store.ReadExisting(relative) is { } onDisk && onDisk != text
+            && !options.Force && manifest.IsHandEdited(relative, onDisk))
+        {
+            // A file is there that the store could not read (a hand edit broke it, or another id wrote
+            // it by hand): it is someone's work, not ours to replace.
+            MarkUnchanged(p, entries, $"{relative} exists, was edited by hand and does not parse as this article; kept as it is (use --force to overwrite)");
+            return;
+        }
+
         if (p.Existing is not null)
         {
             if (p.Existing.Text == text)

@@ -27,7 +27,21 @@ public static class ArticleIds
         return $"{Sanitize(outlet)}-h{Convert.ToHexStringLower(hash)[..10]}";
     }
 
-    /// <summary>Lowercase ASCII letters and digits, other runs become one hyphen, trimmed, bounded.</summary>
+    /// <summary>
+    /// File names Windows reserves for devices, whatever the extension (<c>con.md</c> is the console):
+    /// a slug or outlet id that would be one gets <c>-0</c> appended, so the archive can be checked out anywhere.
+    /// </summary>
+    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    {
+        "con", "prn", "aux", "nul",
+        "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+        "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    };
+
+    /// <summary>
+    /// Lowercase ASCII letters and digits, other runs become one hyphen, trimmed, bounded; never a
+    /// reserved device name. Idempotent: <c>Sanitize(Sanitize(s)) == Sanitize(s)</c>.
+    /// </summary>
     public static string Sanitize(string text)
     {
         var sb = new StringBuilder(Math.Min(text.Length, MaxSlugLength));
@@ -48,6 +62,7 @@ public static class ArticleIds
             }
         }
 
-        return sb.ToString().Trim('-');
+        var slug = sb.ToString().Trim('-');
+        return Reserved.Contains(slug) ? slug + "-0" : slug;
     }
 }

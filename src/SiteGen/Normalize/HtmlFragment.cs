@@ -12,6 +12,17 @@ public static class HtmlFragment
     [ThreadStatic]
     private static HtmlParser? _parser;
 
-    public static IElement ParseBody(string html) =>
-        (_parser ??= new HtmlParser()).ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>").Body!;
+    /// <summary>
+    /// Parses the fragment; throws <see cref="Sources.SourceRejectedException"/> when
+    /// <see cref="HtmlGuard"/> refuses it (nested too deep, too many elements).
+    /// </summary>
+    public static IElement ParseBody(string html)
+    {
+        if (HtmlGuard.Check(html) is { } refused)
+        {
+            throw new Sources.SourceRejectedException(refused);
+        }
+
+        return (_parser ??= new HtmlParser()).ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>").Body!;
+    }
 }

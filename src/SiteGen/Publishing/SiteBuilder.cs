@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using SiteGen.Content;
 using SiteGen.Link;
 using SiteGen.Rendering;
+using SiteGen.Search;
 
 namespace SiteGen.Publishing;
 
@@ -136,7 +137,10 @@ public static class SiteBuilder
             assetUrls[relative] = urls.Path("assets/" + relative) + "?v=" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
         }
 
-        var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key));
+        var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key))
+        {
+            AssetUrls = assetUrls,
+        };
         var jobs = pages.All().ToArray();
         var renderer = new PageRenderer(theme, i18n, urls);
 
@@ -197,6 +201,8 @@ public static class SiteBuilder
             }
         }
 
+        WriteSearchIndex(staging, model);
+
         var suffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix);
         staging.WriteBytes("sitemap.xml", Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage));
         staging.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n");
@@ -218,6 +224,39 @@ public static class SiteBuilder
 
         staging.SwapInto();
         return new BuildResult(model.Articles.Count, jobs.Length, staging.Files.Count, bytesTotal, clock.Elapsed, warnings, errors);
+    }
+
+    /// <summary>The static search index under <c>search/</c> (docs/search.md): every article, with its events' names.</summary>
+    private static void WriteSearchIndex(StagingFolder staging, SiteModel model)
+    {
+        var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
+        foreach (var e in model.Events)
+        {
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var lang in SitePages.Languages)
+            {
+                names[lang] = SitePages.EventTitle(e, lang).Title;
+            }
+
+            foreach (var article in model.ByEvent[e.Id])
+            {
+                if (!eventsOf.TryGetValue(article.Id, out var list))
+                {
+                    eventsOf[article.Id] = list = [];
+                }
+
+                list.Add(new SearchFacetValue(e.Id, names));
+            }
+        }
+
+        using var search = new SearchIndexWriter();
+        foreach (var article in model.Articles)
+        {
+            search.Add(SearchDocument.FromArticle(article, model.OutletById.GetValueOrDefault(article.Outlet), eventsOf.GetValueOrDefault(article.Id), SitePages.Languages));
+        }
+
+        search.WriteTo(staging.FullPath("search"));
+        staging.Adopt("search");
     }
 
     /// <summary>Warnings when a file or the whole site reaches 80 % of what GitHub Pages accepts.</summary>

@@ -47,6 +47,16 @@ public sealed class StagingFolder : IDisposable
         _files[relativePath] = bytes.LongLength;
     }
 
+    /// <summary>Records the files another writer put under <paramref name="relativeDir"/> (e.g. the search index).</summary>
+    public void Adopt(string relativeDir)
+    {
+        var dir = FullPath(relativeDir);
+        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            _files[Path.GetRelativePath(Dir, file).Replace('\\', '/')] = new FileInfo(file).Length;
+        }
+    }
+
     public string FullPath(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(Dir, relativePath));

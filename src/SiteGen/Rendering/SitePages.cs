@@ -45,6 +45,9 @@ public sealed partial class SitePages
 
     public string IconUrl { get; }
 
+    /// <summary>Theme assets by relative name to their content-hashed URLs.</summary>
+    public IReadOnlyDictionary<string, string> AssetUrls { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public SiteModel Model => _model;
 
     public SiteSettings Settings => _settings;
@@ -239,6 +242,8 @@ public sealed partial class SitePages
                 FeedUrl = Urls.Path($"{lang}/feed.xml"),
                 CssUrl = CssUrl,
                 IconUrl = IconUrl,
+                SearchJsUrl = AssetUrls.GetValueOrDefault("search.js", Urls.Path("assets/search.js")),
+                SearchCssUrl = AssetUrls.GetValueOrDefault("search.css", Urls.Path("assets/search.css")),
             },
             ["page"] = new PageView
             {

@@ -208,4 +208,8 @@ public sealed class SiteView
     public required string CssUrl { get; init; }
 
     public required string IconUrl { get; init; }
+
+    public required string SearchJsUrl { get; init; }
+
+    public required string SearchCssUrl { get; init; }
 }

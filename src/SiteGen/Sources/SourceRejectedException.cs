@@ -19,4 +19,7 @@ public sealed class SourceRejectedException : Exception
     }
 
     public int? Line { get; }
+
+    /// <summary>The format of the reader that took the file, when one did.</summary>
+    public string? Format { get; init; }
 }

@@ -16,9 +16,24 @@ public static class CliRunner
         }
     }
 
-    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Run(args, []);
+
+    /// <summary>Runs the CLI behind <paramref name="wrapper"/> (e.g. <c>setpriv … --</c> to drop privileges).</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Run(string[] args, string[] wrapper)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        var info = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        foreach (var part in wrapper.Skip(1))
+        {
+            info.ArgumentList.Add(part);
+        }
+
+        if (wrapper.Length > 0)
+        {
+            info.ArgumentList.Add("dotnet");
+            info.Environment["HOME"] = Path.GetTempPath();
+            info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
+        }
+
         info.ArgumentList.Add(CliPath);
         foreach (var arg in args)
         {

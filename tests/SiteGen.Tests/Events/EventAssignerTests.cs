@@ -98,6 +98,13 @@ public class EventAssignerTests(EventArchive archive) : IClassFixture<EventArchi
 
     private static Article Clone(Article a) => new()
     {
-        Id = a.Id, Title = a.Title, Lang = a.Lang, Outlet = a.Outlet, Published = a.Published, Body = a.Body, Image = a.Image, Events = [.. a.Events],
+        Id = a.Id,
+        Title = a.Title,
+        Lang = a.Lang,
+        Outlet = a.Outlet,
+        Published = a.Published,
+        Body = a.Body,
+        Image = a.Image,
+        Events = [.. a.Events],
     };
 }

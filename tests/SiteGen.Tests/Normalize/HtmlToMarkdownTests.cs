@@ -58,6 +58,13 @@ public class HtmlToMarkdownTests
     public void Deep_nesting_does_not_overflow_the_stack()
     {
         var html = string.Concat(Enumerable.Repeat("<div><span>", 20_000)) + "deep" + string.Concat(Enumerable.Repeat("</span></div>", 20_000));
-        Assert.Contains("deep", HtmlToMarkdown.Convert(html), StringComparison.Ordinal);
+
+        // Parsing untrusted HTML this deep is refused up front (HtmlGuard) ...
+        var refused = Assert.Throws<SiteGen.Sources.SourceRejectedException>(() => HtmlToMarkdown.Convert(html));
+        Assert.Contains("nested deeper", refused.Message, StringComparison.Ordinal);
+
+        // ... and a DOM that deep, however it was built, is still flattened rather than overflowing the stack.
+        var body = new AngleSharp.Html.Parser.HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>").Body!;
+        Assert.Contains("deep", HtmlToMarkdown.Convert(body), StringComparison.Ordinal);
     }
 }

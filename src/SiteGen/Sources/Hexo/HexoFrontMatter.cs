@@ -32,7 +32,8 @@ internal sealed partial class HexoFrontMatter
     /// line, for messages. The dump writes titles unescaped, so <c>title: 'We are not the virus'_
     /// Hundreds rally…</c> is not YAML: when the parser fails on a one-line <c>title</c>, <c>author</c>,
     /// <c>date</c>, <c>headimg</c> or <c>thumbnail</c> entry, that line's value is taken literally (the
-    /// text after <c>key:</c>, trimmed) and the rest is parsed again. Any other error rejects the file.
+    /// text after <c>key:</c>, trimmed) and the rest is parsed again. Any other error rejects the file, and so does YAML that <see cref="Content.YamlGuard"/> refuses
+    /// (too large, anchors or aliases, nested too deep).
     /// </summary>
     public static HexoFrontMatter Parse(string yaml, int firstLine)
     {
@@ -42,7 +43,13 @@ internal sealed partial class HexoFrontMatter
         {
             try
             {
-                var parsed = Deserializer.Deserialize<HexoFrontMatter?>(string.Join('\n', lines)) ?? new HexoFrontMatter();
+                var yamlText = string.Join('\n', lines);
+                if (Content.YamlGuard.Check(yamlText) is { } refused)
+                {
+                    throw new SourceRejectedException(refused.Reason, firstLine + refused.Line - 1);
+                }
+
+                var parsed = Deserializer.Deserialize<HexoFrontMatter?>(yamlText) ?? new HexoFrontMatter();
                 parsed.Apply(literal);
                 return parsed;
             }

@@ -85,7 +85,8 @@ internal static partial class Credits
 
     private const string Name = @"(?:[\p{IsCJKUnifiedIdeographs}·‧]{2,5}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3})";
 
-    [GeneratedRegex(@"(?<label>责任编辑|責任編輯|记者|記者|撰稿|编译|編譯|作者|审校|審校|责编|責編|编辑|編輯|网编|網編)\s*[：:]?\s*(?<name>" + Name + ")")]
+    // NonBacktracking: linear time on any input; backtracking took quadratic time on a hostile 1 MB line (docs/security.md).
+    [GeneratedRegex(@"(?<label>责任编辑|責任編輯|记者|記者|撰稿|编译|編譯|作者|审校|審校|责编|責編|编辑|編輯|网编|網編)\s*[：:]?\s*(?<name>" + Name + ")", RegexOptions.NonBacktracking)]
     private static partial Regex CreditPair();
 
     /// <summary>What may sit between credits: spaces, separators and Epoch Times' closing <c>#</c>.</summary>

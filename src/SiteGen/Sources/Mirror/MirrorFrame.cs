@@ -79,10 +79,12 @@ internal sealed partial record MirrorFrame(string Title, string? OriginalUrl, st
     [GeneratedRegex(@"原文(?:地址|链接|鏈接)[^：:\n]{0,12}[：:]\s*(?<url>https?://\S+)")]
     private static partial Regex OriginalLine();
 
-    [GeneratedRegex(@"^\s*(?<url>https?://\S+?)\s*(?:<br\s*/?>)?\s*$")]
+    // NonBacktracking: linear time on any input; backtracking took quadratic time on a hostile 1 MB line (docs/security.md).
+    [GeneratedRegex(@"^\s*(?<url>https?://\S+?)\s*(?:<br\s*/?>)?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex ShareLink();
 
-    [GeneratedRegex(@"^\s*<a href='[^']*'><img src='[^']*'\s*/?></a>\s*(?:<br\s*/?>)?\s*$")]
+    // NonBacktracking: linear time on any input; backtracking took quadratic time on a hostile 1 MB line (docs/security.md).
+    [GeneratedRegex(@"^\s*<a href='[^']*'><img src='[^']*'\s*/?></a>\s*(?:<br\s*/?>)?\s*$", RegexOptions.NonBacktracking)]
     private static partial Regex QrCode();
 
     [GeneratedRegex(@"^-{3,}\s*$")]

@@ -57,7 +57,8 @@ internal sealed partial record MirrorSignals(
         RelativeNavigation().IsMatch(text),
         IndexLink().Count(text));
 
-    [GeneratedRegex(@"\A\s*### [^\n]*\S[^\n]*\r?\n-{3,}[ \t]*\r?$", RegexOptions.Multiline)]
+    // NonBacktracking: linear time on any input; backtracking took quadratic time on a hostile 1 MB line (docs/security.md).
+    [GeneratedRegex(@"\A\s*### [^\n]*\S[^\n]*\r?\n-{3,}[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.NonBacktracking)]
     private static partial Regex TitleOverRule();
 
     [GeneratedRegex(@"原文(?:地址|链接|鏈接)[^：:\n]{0,12}[：:]\s*https?://")]

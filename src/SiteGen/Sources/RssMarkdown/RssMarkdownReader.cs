@@ -194,10 +194,12 @@ public sealed partial class RssMarkdownReader : ISourceReader
         return true;
     }
 
-    [GeneratedRegex(@"\A\s*(?<crawl><!--\s*\d+\s*-->\s*)?\[(?<title>[^\n]+)\]\((?<url>[^\s)]+)\)[ \t]*\r?\n[ \t]*-{3,}[ \t]*\r?\n")]
+    // NonBacktracking: linear time on any input; backtracking took quadratic time on a hostile 1 MB line (docs/security.md).
+    [GeneratedRegex(@"\A\s*(?<crawl><!--\s*\d+\s*-->\s*)?\[(?<title>[^\n]+)\]\((?<url>[^\s)]+)\)[ \t]*\r?\n[ \t]*-{3,}[ \t]*\r?\n", RegexOptions.NonBacktracking)]
     private static partial Regex Head();
 
-    [GeneratedRegex(@"(\d{4,})(?:\.html?)?$")]
+    // NonBacktracking: linear time on any input; backtracking took quadratic time on a hostile 1 MB line (docs/security.md).
+    [GeneratedRegex(@"(\d{4,})(?:\.html?)?$", RegexOptions.NonBacktracking)]
     private static partial Regex TrailingNumber();
 
     [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]

@@ -1,0 +1,50 @@
+namespace SiteGen.Search;
+
+/// <summary>
+/// One thing a query asks for: a word's term, one Chinese character (unigram), two (bigram), or a longer
+/// Chinese phrase: its overlapping trigrams, all of which must occur (exact for three characters; for
+/// more, every three consecutive characters of the phrase stand together in the document), counted as
+/// often as the rarest of them. A document matches a query when it matches every unit.
+/// </summary>
+public sealed record QueryUnit(IReadOnlyList<string> Terms, bool IsPhrase)
+{
+    public string Key => string.Join(" ", Terms);
+}
+
+/// <summary>A parsed query: its units, in order, without repeats.</summary>
+public sealed record SearchQuery(IReadOnlyList<QueryUnit> Units)
+{
+    public bool IsEmpty => Units.Count == 0;
+
+    /// <summary>Every distinct index term the query needs.</summary>
+    public IEnumerable<string> Terms => Units.SelectMany(u => u.Terms).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Parses a query the way <c>search.js</c> does: the same folding and tokenizing as the index.</summary>
+    public static SearchQuery Parse(string text)
+    {
+        var units = new List<QueryUnit>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var segment in SearchTokenizer.Segments(text))
+        {
+            QueryUnit? unit;
+            if (!segment.IsCjk)
+            {
+                unit = SearchTokenizer.WordTerm(segment.Text) is { } term ? new QueryUnit([term], false) : null;
+            }
+            else
+            {
+                var runes = segment.Text.EnumerateRunes().Select(r => r.ToString()).ToArray();
+                unit = runes.Length <= 2
+                    ? new QueryUnit([string.Concat(runes)], false)
+                    : new QueryUnit([.. Enumerable.Range(0, runes.Length - 2).Select(i => runes[i] + runes[i + 1] + runes[i + 2])], true);
+            }
+
+            if (unit is not null && seen.Add(unit.Key))
+            {
+                units.Add(unit);
+            }
+        }
+
+        return new SearchQuery(units);
+    }
+}
