@@ -20,7 +20,7 @@ internal static class BuildCommand
         {
             Description = "The address the site is published at, e.g. https://user.github.io/repo/ (overrides base_url in site.yml). Every link, asset and feed goes under its path.",
         };
-        var strict = new Option<bool>("--strict") { Description = "Treat warnings that usually pass (a missing UI translation key) as errors." };
+        var strict = new Option<bool>("--strict") { Description = "Treat warnings that usually pass (a missing UI translation key, a broken event file) as errors." };
         var command = new Command("build", "Build the bilingual static site (zh + en) from the content folder: pages, Atom feeds, sitemap; checks every internal link.")
         {
             content, output, baseUrl, strict,

@@ -1,4 +1,5 @@
 using SiteGen.Content;
+using SiteGen.Events;
 using SiteGen.Model;
 
 namespace SiteGen.Link;
@@ -16,7 +17,7 @@ public sealed record YearGroup(int Year, IReadOnlyList<MonthGroup> Months, IRead
 public sealed record Neighbours(Article? Older, Article? Newer);
 
 /// <summary>
-/// The linked site: every article placed by outlet, event, tag and month, neighbours within an outlet,
+/// The linked site: every article placed by outlet, event (front matter and rules), tag and month, neighbours within an outlet,
 /// and translations both ways. Built once from all articles (the link phase); immutable afterwards.
 /// Every list is ordered newest first, ties broken by id (ordinal), so the site is deterministic.
 /// </summary>
@@ -34,11 +35,19 @@ public sealed class SiteModel
 
     public required IReadOnlyDictionary<string, IReadOnlyList<Article>> ByOutlet { get; init; }
 
-    public required IReadOnlyList<NewsEvent> Events { get; init; }
+    /// <summary>Every event of <c>content/events/</c>, newest first (start day, then id).</summary>
+    public required IReadOnlyList<EventDefinition> Events { get; init; }
 
-    public required IReadOnlyDictionary<string, NewsEvent> EventById { get; init; }
+    public required IReadOnlyDictionary<string, EventDefinition> EventById { get; init; }
 
+    /// <summary>An event's articles (front matter and rules, <see cref="EventAssigner"/>), newest first in timeline order (<see cref="EventTime"/>).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<Article>> ByEvent { get; init; }
+
+    /// <summary>How the articles were put into events: members in timeline order, diagnostics.</summary>
+    public required EventAssignment Assignment { get; init; }
+
+    /// <summary>Each event's comparison (timeline, columns, terms, quotes, near matches), computed once per build.</summary>
+    public required IReadOnlyDictionary<string, EventReport> Reports { get; init; }
 
     public required IReadOnlyList<TagGroup> Tags { get; init; }
 
@@ -59,7 +68,13 @@ public sealed class SiteModel
         return byDate != 0 ? byDate : string.CompareOrdinal(a.Id, b.Id);
     };
 
-    public static SiteModel Build(IEnumerable<Article> articles, OutletCatalog outlets, IEnumerable<NewsEvent> events)
+    /// <summary>The ids of the events an article is in (event order: start day, then id).</summary>
+    public IReadOnlyList<string> EventsOf(string articleId) => Assignment.EventsOf(articleId);
+
+    /// <param name="articles">Every article of the archive.</param>
+    /// <param name="outlets">The outlet files.</param>
+    /// <param name="events">The event files (<see cref="EventStore.Load"/>); articles join them by front matter and rules.</param>
+    public static SiteModel Build(IEnumerable<Article> articles, OutletCatalog outlets, IEnumerable<EventDefinition> events)
     {
         var warnings = new List<string>();
         var all = articles.ToList();
@@ -79,22 +94,35 @@ public sealed class SiteModel
             byOutlet[id] = [];
         }
 
-        // Events: the files, plus an implicit event for an id only articles name (the events issue adds rules).
-        var eventById = events.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        foreach (var missing in all.SelectMany(a => a.Events).Where(id => !eventById.ContainsKey(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        // Events: membership by front matter and rules; what looks wrong is a warning naming the event file
+        // and the article. Each event's comparison is computed here, once, and shared by both languages.
+        var eventList = events.ToList();
+        var eventById = eventList.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var assignment = EventAssigner.Assign(all, eventList);
+        var articleById = all.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        foreach (var d in assignment.Diagnostics)
         {
-            warnings.Add($"event '{missing}' is named by articles but has no file events/{missing}.yml; its id is shown as its title");
-            eventById[missing] = new NewsEvent { Id = missing, Implicit = true };
+            var file = eventById.TryGetValue(d.EventId, out var known) && known.Path.Length > 0 ? known.Path : $"events/{d.EventId}.yml";
+            var article = d.ArticleId is not null && articleById.TryGetValue(d.ArticleId, out var a) ? $" {ArticleStore.RelativePath(a)} ({a.Id}):" : "";
+            warnings.Add(d.Code == "unknown-event"
+                ? $"{article.TrimStart()} {d.Code}: {d.Message}"
+                : $"{file}:{article} {d.Code}: {d.Message}");
         }
 
-        var byEvent = Group(all, a => a.Events.Distinct(StringComparer.Ordinal));
-        foreach (var id in eventById.Keys.Where(id => !byEvent.ContainsKey(id)))
+        var byEvent = new Dictionary<string, IReadOnlyList<Article>>(StringComparer.Ordinal);
+        foreach (var group in assignment.Groups)
         {
-            byEvent[id] = [];
+            // Newest first by the event timeline's clock (EventTime: a bare date at the end of its UTC day).
+            byEvent[group.Event.Id] = group.Articles.Reverse().ToArray();
         }
 
-        var eventList = eventById.Values
-            .OrderByDescending(e => e.Date ?? FirstDay(byEvent[e.Id]))
+        var groups = assignment.Groups.ToArray();
+        var reports = new EventReport[groups.Length];
+        var background = groups.Any(g => g.Members.Count > 0) ? TermStatistics.Build(all) : TermStatistics.None;
+        Parallel.For(0, groups.Length, i => reports[i] = EventComparison.Compare(groups[i].Event, groups[i].Articles, background));
+
+        var eventsNewestFirst = eventList
+            .OrderByDescending(e => e.Start)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToArray();
 
@@ -159,9 +187,11 @@ public sealed class SiteModel
             Outlets = outletById.Values.OrderBy(o => o.Id, StringComparer.Ordinal).ToArray(),
             OutletById = outletById,
             ByOutlet = byOutlet.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Article>)kv.Value, StringComparer.Ordinal),
-            Events = eventList,
+            Events = eventsNewestFirst,
             EventById = eventById,
-            ByEvent = byEvent.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Article>)kv.Value, StringComparer.Ordinal),
+            ByEvent = byEvent,
+            Assignment = assignment,
+            Reports = groups.Select((g, i) => (g.Event.Id, Report: reports[i])).ToDictionary(x => x.Id, x => x.Report, StringComparer.Ordinal),
             Tags = tags,
             TagSlug = tagSlug,
             Years = years,
@@ -170,9 +200,6 @@ public sealed class SiteModel
             Warnings = warnings,
         };
     }
-
-    private static DateOnly FirstDay(IReadOnlyList<Article> articles) =>
-        articles.Count == 0 ? DateOnly.MinValue : DateOnly.FromDateTime(articles[^1].Published.Value.Date);
 
     private static Dictionary<string, IReadOnlyList<Article>> Group(List<Article> newestFirst, Func<Article, IEnumerable<string>> keys)
     {

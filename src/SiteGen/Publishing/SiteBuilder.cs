@@ -13,7 +13,7 @@ public sealed record BuildOptions(string ContentDir, string OutDir)
     /// <summary>Overrides <c>base_url</c> in <c>site.yml</c>.</summary>
     public string? BaseUrl { get; init; }
 
-    /// <summary>Missing UI strings become errors instead of warnings.</summary>
+    /// <summary>Missing UI strings and broken event files become errors instead of warnings.</summary>
     public bool Strict { get; init; }
 
     /// <summary>The folder holding themes; by default <c>themes/</c> beside the content folder, else beside the program.</summary>
@@ -63,7 +63,6 @@ public static class SiteBuilder
         // Load (compile each file on its own).
         Model.SiteSettings settings;
         OutletCatalog outlets;
-        var contentErrors = new List<ContentException>();
         try
         {
             settings = SiteStore.LoadSettings(options.ContentDir);
@@ -92,8 +91,11 @@ public static class SiteBuilder
         }
 
         var store = ArticleStore.Open(options.ContentDir);
-        var events = SiteStore.LoadEvents(options.ContentDir, contentErrors);
-        errors.AddRange(store.Errors.Concat(contentErrors).Select(e => e.Message));
+        errors.AddRange(store.Errors.Select(e => e.Message));
+
+        // A broken event file is skipped with a warning (an error with --strict); the other events still build.
+        var events = Events.EventStore.Load(options.ContentDir);
+        (options.Strict ? errors : warnings).AddRange(events.Errors.Select(e => e.Message));
 
         // Theme: parsed once, shared.
         Theme theme;
@@ -116,7 +118,7 @@ public static class SiteBuilder
         }
 
         // Link.
-        var model = SiteModel.Build(store.Articles.Select(s => s.Article), outlets, events);
+        var model = SiteModel.Build(store.Articles.Select(s => s.Article), outlets, events.Events);
         warnings.AddRange(model.Warnings);
 
         using var staging = new StagingFolder(options.OutDir);

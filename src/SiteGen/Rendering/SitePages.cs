@@ -14,7 +14,7 @@ public sealed record PageJob(string OutputPath, string Template, string? Layout,
 /// Plans every page of the site from the linked model: the same pages under each UI language, list
 /// pages paginated. Article bodies go through Markdig once here and are shared by both languages.
 /// </summary>
-public sealed class SitePages
+public sealed partial class SitePages
 {
     public static readonly string[] Languages = ["zh", "en"];
 
@@ -63,12 +63,6 @@ public sealed class SitePages
     public string SiteDescription(string lang) => lang == "zh" ? _settings.DescriptionZh : _settings.DescriptionEn;
 
     public static string OutletName(Outlet outlet, string lang) => lang == "zh" ? outlet.NameZh : outlet.NameEn;
-
-    public static (string Title, string Lang) EventTitle(NewsEvent e, string lang)
-    {
-        var (first, second) = lang == "zh" ? (e.TitleZh, e.TitleEn) : (e.TitleEn, e.TitleZh);
-        return first is { Length: > 0 } ? (first, HtmlLang(lang)) : second is { Length: > 0 } ? (second, HtmlLang(Other(lang))) : (e.Id, "en");
-    }
 
     /// <summary>Every page, each language in turn, in a fixed order.</summary>
     public IEnumerable<PageJob> All()
@@ -123,7 +117,7 @@ public sealed class SitePages
         {
             vars["latest"] = _model.Articles.Take(_settings.PageSize).Select(a => View(a, lang)).ToArray();
             vars["outlets"] = OutletViews(lang).Where(o => o.Count > 0).ToArray();
-            vars["events"] = EventViews(lang).Take(12).ToArray();
+            vars["events"] = EventViews(lang).Take(HomeEvents).ToArray();
         }, description: SiteDescription(lang), feed: (Urls.Path($"{lang}/feed.xml"), t));
 
         foreach (var article in _model.Articles)
@@ -146,12 +140,13 @@ public sealed class SitePages
         yield return Page("events/", "events", Label(lang, "events"), vars => vars["events"] = EventViews(lang).ToArray());
         foreach (var e in _model.Events)
         {
-            var view = EventViews(lang).First(v => v.Id == e.Id);
-            var timeline = _model.ByEvent[e.Id].Reverse().ToArray();
-            foreach (var job in Paged($"events/{e.Id}/", "event", view.Title, timeline, vars => vars["event"] = view, (view.FeedUrl, view.Title)))
+            var ev = e;
+            var (title, _) = EventTitle(ev, lang);
+            yield return Page($"events/{ev.Id}/", "event", title, vars =>
             {
-                yield return job;
-            }
+                vars["event"] = EventView(ev, lang);
+                vars["comparison"] = EventPage(ev, lang);
+            }, description: EventSummary(ev, lang).Summary, feed: (Urls.Path($"{lang}/events/{ev.Id}/feed.xml"), title));
         }
 
         yield return Page("tags/", "tags", Label(lang, "tags"), vars =>
@@ -205,29 +200,6 @@ public sealed class SitePages
         Home = SafeUrl(o.Home),
         Count = _model.ByOutlet[o.Id].Count,
         FeedUrl = Urls.Path($"{lang}/outlets/{o.Id}/feed.xml"),
-    });
-
-    private IEnumerable<EventView> EventViews(string lang) => _model.Events.Select(e =>
-    {
-        var (title, titleLang) = EventTitle(e, lang);
-        var (summary, summaryLang) = lang == "zh"
-            ? (e.SummaryZh ?? e.SummaryEn, e.SummaryZh is not null ? "zh-Hans" : "en")
-            : (e.SummaryEn ?? e.SummaryZh, e.SummaryEn is not null ? "en" : "zh-Hans");
-        var articles = _model.ByEvent[e.Id];
-        var start = e.Date ?? (articles.Count > 0 ? DateOnly.FromDateTime(articles[^1].Published.Value.DateTime) : null);
-        var end = e.Date is null && articles.Count > 0 ? DateOnly.FromDateTime(articles[0].Published.Value.DateTime) : e.End;
-        return new EventView
-        {
-            Id = e.Id,
-            Url = Urls.Path($"{lang}/events/{e.Id}/"),
-            Title = title,
-            TitleLang = titleLang,
-            Summary = summary,
-            SummaryLang = summary is null ? null : summaryLang,
-            DateText = Dates.Range(start, end, lang),
-            Count = articles.Count,
-            FeedUrl = Urls.Path($"{lang}/events/{e.Id}/feed.xml"),
-        };
     });
 
     private YearView YearView(YearGroup y, string lang) => new()
@@ -319,11 +291,8 @@ public sealed class SitePages
             Summary = a.Summary,
             Tags = a.Tags.Where(_model.TagSlug.ContainsKey).Select(t => _model.TagSlug[t]).Distinct(StringComparer.Ordinal)
                 .Select(slug => new LinkView(_tagNames[slug], Urls.Path($"{lang}/tags/{slug}/"))).ToArray(),
-            Events = a.Events.Distinct(StringComparer.Ordinal).Select(id =>
-            {
-                var (title, titleLang) = EventTitle(_model.EventById[id], lang);
-                return new LinkView(title, Urls.Path($"{lang}/events/{id}/"), titleLang);
-            }).ToArray(),
+            Events = _model.EventsOf(a.Id).Select(id => EventLink(_model.EventById[id], lang)).ToArray(),
+            Coverage = Coverage(a, lang),
             OriginalUrl = SafeUrl(a.Url),
             Mirrors = a.Mirrors.Select(SafeUrl).OfType<string>().ToArray(),
             Older = Neighbour(neighbours?.Older),

@@ -54,6 +54,9 @@ public sealed class ArticleView
 
     public IReadOnlyList<LinkView> Events { get; init; } = [];
 
+    /// <summary>Each event of <see cref="Events"/> with the other outlets' articles on it.</summary>
+    public IReadOnlyList<EventCoverageView> Coverage { get; init; } = [];
+
     public string? OriginalUrl { get; init; }
 
     public IReadOnlyList<string> Mirrors { get; init; } = [];
@@ -100,6 +103,11 @@ public sealed class EventView
     public required string DateText { get; init; }
 
     public required int Count { get; init; }
+
+    /// <summary>How many outlets covered it, and which (in order of their first article, with their counts).</summary>
+    public required int OutletCount { get; init; }
+
+    public IReadOnlyList<LinkView> Outlets { get; init; } = [];
 
     public required string FeedUrl { get; init; }
 }

@@ -1,4 +1,5 @@
 using SiteGen.Content;
+using SiteGen.Events;
 using SiteGen.Link;
 using SiteGen.Model;
 
@@ -9,10 +10,9 @@ public class SiteModelTests
     private static SiteModel Load()
     {
         var dir = SiteFixture.ContentDir;
-        var errors = new List<ContentException>();
-        var model = SiteModel.Build(ArticleStore.Open(dir).Articles.Select(a => a.Article), OutletStore.Load(dir), SiteStore.LoadEvents(dir, errors));
-        Assert.Empty(errors);
-        return model;
+        var events = EventStore.Load(dir);
+        Assert.Empty(events.Errors);
+        return SiteModel.Build(ArticleStore.Open(dir).Articles.Select(a => a.Article), OutletStore.Load(dir), events.Events);
     }
 
     [Fact]
@@ -68,12 +68,13 @@ public class SiteModelTests
     }
 
     [Fact]
-    public void An_event_named_only_by_articles_gets_a_page_and_a_warning()
+    public void An_event_named_only_by_articles_is_a_warning_naming_the_article_and_gets_no_page()
     {
         var article = new Article { Id = "x-1", Title = "t", Lang = "en", Outlet = "nowhere", Published = PublishedDate.FromDate(2022, 1, 1), Events = ["some-event"] };
         var model = SiteModel.Build([article], new OutletCatalog([]), []);
-        Assert.True(model.EventById["some-event"].Implicit);
-        Assert.Contains(model.Warnings, w => w.Contains("some-event", StringComparison.Ordinal));
+        Assert.False(model.EventById.ContainsKey("some-event"));
+        Assert.Empty(model.EventsOf("x-1"));
+        Assert.Contains(model.Warnings, w => w.Contains("some-event", StringComparison.Ordinal) && w.Contains("articles/nowhere/2022/x-1.md (x-1)", StringComparison.Ordinal) && w.Contains("unknown-event", StringComparison.Ordinal));
         Assert.Contains(model.Warnings, w => w.Contains("nowhere", StringComparison.Ordinal));
     }
 

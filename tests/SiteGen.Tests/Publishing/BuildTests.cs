@@ -110,7 +110,7 @@ public class BuildTests
         Assert.True(result.Succeeded);
         Assert.False(File.Exists(Path.Combine(outDir, "stale.html")));
         Assert.Equal(Directory.EnumerateFiles(outDir, "*", SearchOption.AllDirectories).Count(), result.Files);
-        Assert.Equal(78, result.Pages);
+        Assert.Equal(76, result.Pages);
         Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(outDir)!, ".public.*"));
     }
 }

@@ -117,18 +117,19 @@ public class PageKindTests(BuiltSite site)
 
     [Theory]
     [MemberData(nameof(Languages))]
-    public void Events_index_and_event_timeline_paginate(string lang)
+    public void Events_index_and_event_page_with_its_whole_timeline(string lang)
     {
         var index = Common(lang, "events/");
         Assert.Equal(2, index.QuerySelectorAll(".card-list > li").Length);
-        var first = Common(lang, "events/xi-putin-beijing-2022/");
-        Assert.Equal(lang == "zh" ? "习近平与普京北京会晤" : "Xi–Putin summit in Beijing", first.QuerySelector("h1")?.TextContent);
-        var times = first.QuerySelectorAll(".timeline time").Select(t => t.GetAttribute("datetime") ?? "").ToArray();
-        Assert.Equal(["2022-02-04T22:22:00+08:00", "2022-02-04T14:22:53+00:00", "2022-02-04T16:00:00+00:00"], times);
-        Assert.Equal($"/{lang}/events/xi-putin-beijing-2022/page/2/", first.QuerySelector(".pager a[rel=next]")?.GetAttribute("href"));
-        var second = Common(lang, "events/xi-putin-beijing-2022/page/2/");
-        Assert.Equal(2, second.QuerySelectorAll(".timeline > li").Length);
-        Assert.Equal($"/{lang}/events/xi-putin-beijing-2022/", second.QuerySelector(".pager a[rel=prev]")?.GetAttribute("href"));
+        var page = Common(lang, "events/xi-putin-beijing-2022/");
+        Assert.Equal(lang == "zh" ? "习近平与普京北京会晤" : "Xi–Putin summit in Beijing", page.QuerySelector("h1")?.TextContent);
+
+        // One page (no pager): the timeline in UTC order, oldest first, and one column per article.
+        var times = page.QuerySelectorAll(".timeline time").Select(t => t.GetAttribute("datetime") ?? "").ToArray();
+        Assert.Equal(["2022-02-04T22:22:00+08:00", "2022-02-04T14:22:53+00:00", "2022-02-04T16:00:00+00:00", "2022-02-05", "2022-02-06T09:00:00-05:00"], times);
+        Assert.Null(page.QuerySelector(".pager"));
+        Assert.Equal(5, page.QuerySelectorAll(".columns > article.column").Length);
+        Assert.Contains("cols-many", page.QuerySelector(".columns")!.ClassList);
     }
 
     [Theory]
