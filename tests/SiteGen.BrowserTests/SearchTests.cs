@@ -93,6 +93,15 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         Assert.True(
             Reference.Summit.SequenceEqual(ids.Take(Reference.Summit.Count).Order(StringComparer.Ordinal)),
             $"“普京 峰会” should rank the summit articles {string.Join(", ", Reference.Summit)} first; it ranks {string.Join(", ", ids)}");
+
+        // Each of them names the summit, linking to its event page.
+        var eventPage = $"/{lang}/events/{SearchReference.SummitEvent}/";
+        foreach (var r in view.Results.Take(Reference.Summit.Count))
+        {
+            Assert.True(r.EventPaths.Contains(eventPage), $"result {r.Id} does not link to {eventPage}: {string.Join(", ", r.EventPaths)}");
+        }
+
+        Assert.Equal(200, await site.StatusOfAsync(eventPage));
         await tab.AssertCleanAsync();
     }
 
@@ -179,6 +188,19 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         Assert.All(byYear, r => Assert.StartsWith(year + "-", r.Date, StringComparison.Ordinal));
         Assert.Equal(Reference.Ids(Putin, new SearchFilter(Year: int.Parse(year, CultureInfo.InvariantCulture))), byYear.Select(r => r.Id));
 
+        // The summit's event: exactly its articles.
+        await tab.Page.SelectAsync("select[name=year]", "");
+        await tab.Page.SelectAsync("select[name=outlet]", "");
+        Assert.Equal(total, (await SearchPage.SettleAsync(tab, lang, Putin)).Count);
+        await tab.Page.SelectAsync("select[name=event]", SearchReference.SummitEvent);
+        var byEvent = await SearchPage.AllResultsAsync(tab, lang, await SearchPage.SettleAsync(tab, lang, Putin));
+        output.WriteLine($"event {SearchReference.SummitEvent}: {string.Join(' ', byEvent.Select(r => r.Id))}");
+        Assert.Equal(Reference.Summit, byEvent.Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(Reference.Ids(Putin, new SearchFilter(Event: SearchReference.SummitEvent)), byEvent.Select(r => r.Id));
+        await tab.Page.SelectAsync("select[name=event]", "");
+        await tab.Page.SelectAsync("select[name=year]", year);
+        Assert.Equal(byYear.Count, (await SearchPage.SettleAsync(tab, lang, Putin)).Count);
+
         // Both together narrow further (or equally), and the address is shareable: opening it shows the same.
         await tab.Page.SelectAsync("select[name=outlet]", outlet);
         var both = await SearchPage.AllResultsAsync(tab, lang, await SearchPage.SettleAsync(tab, lang, Putin));
@@ -255,10 +277,19 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         await tab.EvalAsync<bool>("() => { document.activeElement.blur(); return true; }");
         Assert.True(focused != await FocusLookAsync(tab, reached), $"the focused result link looks the same as unfocused ({focused})");
 
-        // ↓ from the field goes to the first result too; Enter opens it.
+        // ↓ from the field goes to the first result too, ↓/↑ move between results and back to the field; Enter opens one.
+        const string Focused = "() => document.activeElement.href ? new URL(document.activeElement.href).pathname : document.activeElement.name || ''";
         await tab.Page.FocusAsync("input[name=q]");
         await tab.Page.Keyboard.PressAsync("ArrowDown");
-        Assert.Equal(reached, await tab.EvalAsync<string>("() => document.activeElement.href ? new URL(document.activeElement.href).pathname : ''"));
+        Assert.Equal(reached, await tab.EvalAsync<string>(Focused));
+        await tab.Page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal($"/{lang}/articles/{view.Results[1].Id}/", await tab.EvalAsync<string>(Focused));
+        await tab.Page.Keyboard.PressAsync("ArrowUp");
+        Assert.Equal(reached, await tab.EvalAsync<string>(Focused));
+        await tab.Page.Keyboard.PressAsync("ArrowUp");
+        Assert.Equal("q", await tab.EvalAsync<string>(Focused));
+        await tab.Page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal(reached, await tab.EvalAsync<string>(Focused));
         var navigation = tab.Page.WaitForNavigationAsync(new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load] });
         await tab.Page.Keyboard.PressAsync("Enter");
         var response = await navigation;
@@ -312,16 +343,24 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         var cold = await TypeAndMeasureAsync(tab, lang, query);
         var transfer = network.Under("/search/");
         output.WriteLine($"first query “{query}” ({lang}): {transfer.Files} files under /search/, {transfer.Body / 1024.0:F1} KB of bodies, {transfer.Wire / 1024.0:F1} KB on the wire (headers included); {string.Join(", ", transfer.Paths)}");
-        output.WriteLine($"first query “{query}”: results {cold.Dom:F1} ms after the last input event (in the DOM), next frame at {cold.Frame:F1} ms; {cold.Count} results");
+        output.WriteLine($"first query “{query}”: results {cold.Dom:F1} ms after the last input event (in the DOM), next frame at {cold.Frame:F1} ms; {cold.Count} results; fetched after the input: {string.Join(", ", cold.Fetched)}");
 
         // A second query, with the index partly loaded.
         await ClearFieldAsync(tab);
         var warm = await TypeAndMeasureAsync(tab, lang, second);
-        output.WriteLine($"second query “{second}”: results {warm.Dom:F1} ms after the last input event, next frame at {warm.Frame:F1} ms; {warm.Count} results");
+        output.WriteLine($"second query “{second}”: results {warm.Dom:F1} ms after the last input event, next frame at {warm.Frame:F1} ms; {warm.Count} results; fetched after the input: {string.Join(", ", warm.Fetched)}");
         var all = network.All();
         output.WriteLine($"whole visit: {all.Files} local requests, {all.Body / 1024.0:F1} KB of bodies, {network.Foreign.Count} to other hosts");
 
         Assert.Empty(network.Foreign);
+        if (!query.All(char.IsAscii))
+        {
+            // The folding table is fetched as the Chinese text arrives, not after the 40 ms debounce.
+            var fold = cold.Fetched.FirstOrDefault(f => f.StartsWith("fold.json ", StringComparison.Ordinal));
+            Assert.True(fold is not null, $"fold.json was not fetched for “{query}”: {string.Join(", ", cold.Fetched)}");
+            Assert.True(cold.FoldStart < 40, $"fold.json was requested {cold.FoldStart:F0} ms after the input, after the debounce");
+        }
+
         Assert.True(transfer.Files > 0 && transfer.Body > 0, "the DevTools protocol saw no request under /search/");
         Assert.True(transfer.Wire < 300 * 1024, $"the first query transfers {transfer.Wire / 1024.0:F1} KB (budget 300 KB)");
         // The budget is 100 ms on an idle machine; the test machine runs other builds, so the assertion is generous.
@@ -349,7 +388,7 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         return true;
     }");
 
-    private static async Task<(double Dom, double Frame, int Count)> TypeAndMeasureAsync(BrowserPage tab, string lang, string query)
+    private static async Task<(double Dom, double Frame, int Count, string[] Fetched, double FoldStart)> TypeAndMeasureAsync(BrowserPage tab, string lang, string query)
     {
         await tab.EvalAsync<bool>("(q) => { __lat.want = q; __lat.dom = 0; __lat.frame = 0; return true; }", query);
         await tab.Page.FocusAsync("input[name=q]");
@@ -366,7 +405,11 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         var view = await SearchPage.SettleAsync(tab, lang, query);
         await tab.Page.WaitForFunctionAsync("() => __lat.frame > 0", new WaitForFunctionOptions { Timeout = 10_000 });
         var lat = await tab.EvalAsync<double[]>("() => [__lat.dom - __lat.input, __lat.frame - __lat.input]");
-        return (lat[0], lat[1], view.Count ?? 0);
+        var fetched = await tab.EvalAsync<string[]>(@"() => performance.getEntriesByType('resource')
+            .filter(r => r.startTime >= __lat.input && new URL(r.name).pathname.startsWith('/search/'))
+            .map(r => new URL(r.name).pathname.slice(8) + ' ' + (r.startTime - __lat.input).toFixed(0) + '–' + (r.responseEnd - __lat.input).toFixed(0) + ' ms')");
+        var foldStart = await tab.EvalAsync<double>(@"() => { const f = performance.getEntriesByType('resource').find(r => r.startTime >= __lat.input && new URL(r.name).pathname === '/search/fold.json'); return f ? f.startTime - __lat.input : -1; }");
+        return (lat[0], lat[1], view.Count ?? 0, fetched, foldStart);
     }
 
     private static async Task ClearFieldAsync(BrowserPage tab)

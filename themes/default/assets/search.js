@@ -646,6 +646,9 @@
     });
     input.addEventListener('input', function () {
       clearTimeout(timer);
+      // A non-ASCII query needs the folding table whatever it turns out to be: fetch it while the
+      // debounce waits rather than after it, one round trip less before the first results.
+      if (index.manifest && foldMap === null && /[^\x00-\x7f]/.test(input.value)) index.fold().catch(function () {});
       timer = setTimeout(function () { state.q = input.value; state.page = 1; writeUrl(false); run(); }, 40);
     });
     input.addEventListener('keydown', function (e) {
