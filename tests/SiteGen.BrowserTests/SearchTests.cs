@@ -99,6 +99,9 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         foreach (var r in view.Results.Take(Reference.Summit.Count))
         {
             Assert.True(r.EventPaths.Contains(eventPage), $"result {r.Id} does not link to {eventPage}: {string.Join(", ", r.EventPaths)}");
+
+            // The event's Chinese name (习近平与普京北京峰会) is what matches 峰会 in two of them: highlighted.
+            Assert.True(lang != "zh" || r.EventMarks > 0, $"result {r.Id}: the event name matching the query is not highlighted");
         }
 
         Assert.Equal(200, await site.StatusOfAsync(eventPage));
@@ -135,6 +138,14 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
         Assert.NotEmpty(all);
         Assert.Equal(expected.Order(StringComparer.Ordinal), all.Select(r => r.Id).Order(StringComparer.Ordinal));
         Assert.Equal(expected, all.Select(r => r.Id));
+
+        // Where only an event's name says Putin (on /en/: "Xi–Putin summit in Beijing"), the name is highlighted.
+        if (lang == "en")
+        {
+            Assert.Contains(all, r => r.EventMarks > 0);
+        }
+
+        output.WriteLine("highlighted (title/snippet/event): " + string.Join(", ", all.Select(r => $"{r.Id} {r.TitleMarks}/{r.SnippetMarks}/{r.EventMarks}")));
         await tab.AssertCleanAsync();
     }
 

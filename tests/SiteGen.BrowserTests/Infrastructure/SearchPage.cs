@@ -5,7 +5,7 @@ using PuppeteerSharp;
 namespace SiteGen.BrowserTests.Infrastructure;
 
 /// <summary>One result as the search page shows it.</summary>
-public sealed record SearchResultView(string Id, string Path, string Title, string Outlet, string Date, int TitleMarks, int SnippetMarks, string Snippet, IReadOnlyList<string> EventPaths);
+public sealed record SearchResultView(string Id, string Path, string Title, string Outlet, string Date, int TitleMarks, int SnippetMarks, string Snippet, IReadOnlyList<string> EventPaths, int EventMarks);
 
 /// <summary>The state of the search page: its status line, the results shown, the query in the address.</summary>
 public sealed record SearchView(string Status, int? Count, IReadOnlyList<SearchResultView> Results, string? Query, int Page, bool HasNext, string Url)
@@ -43,6 +43,7 @@ public static partial class SearchPage
                 snippetMarks: snippet ? snippet.querySelectorAll('mark').length : 0,
                 snippet: snippet ? snippet.textContent : '',
                 events: Array.from(li.querySelectorAll('.search-result-event')).map(e => new URL(e.href).pathname),
+                eventMarks: li.querySelectorAll('.search-result-event mark').length,
             };
         });
         const buttons = root.querySelectorAll('[data-search-pager] button');
@@ -110,7 +111,7 @@ public static partial class SearchPage
             return new SearchResultView(
                 ArticleId(path), path, r.GetProperty("title").GetString()!, r.GetProperty("outlet").GetString()!, r.GetProperty("date").GetString()!,
                 r.GetProperty("titleMarks").GetInt32(), r.GetProperty("snippetMarks").GetInt32(), r.GetProperty("snippet").GetString()!,
-                [.. r.GetProperty("events").EnumerateArray().Select(e => e.GetString()!)]);
+                [.. r.GetProperty("events").EnumerateArray().Select(e => e.GetString()!)], r.GetProperty("eventMarks").GetInt32());
         }).ToList();
         var count = Count().Match(status) is { Success: true } m ? int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         return new SearchView(status, results.Count > 0 ? count : null, results, raw.GetProperty("q").GetString(), raw.GetProperty("page").GetInt32(),

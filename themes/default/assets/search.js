@@ -603,7 +603,8 @@
         meta.appendChild(time);
         (d.e || []).forEach(function (id) {
           meta.appendChild(document.createTextNode(' · '));
-          var ev = el('a', 'search-result-event', label('event', id));
+          // Event names are searched as title text, so a match there is highlighted too.
+          var ev = fill(el('a', 'search-result-event'), label('event', id), units);
           ev.href = base + (index.manifest.eventPath || '{lang}/events/{id}/').replace('{lang}', ui).replace('{id}', encodeURIComponent(id));
           meta.appendChild(ev);
         });
