@@ -47,6 +47,9 @@ public sealed class StagingFolder : IDisposable
         _files[relativePath] = bytes.LongLength;
     }
 
+    /// <summary>Records a file put in place by other means (a hard link).</summary>
+    public void Record(string relativePath, long size) => _files[relativePath] = size;
+
     public string FullPath(string relativePath)
     {
         var full = Path.GetFullPath(Path.Combine(Dir, relativePath));

@@ -13,11 +13,13 @@ internal sealed class PageTemplateContext : TemplateContext
 {
     private const int MaxIncludeDepth = 32;
     private readonly Theme _theme;
+    private readonly RenderTrace? _trace;
     private int _depth;
 
-    public PageTemplateContext(Theme theme)
+    public PageTemplateContext(Theme theme, RenderTrace? trace = null)
     {
         _theme = theme;
+        _trace = trace;
         StrictVariables = true;
         LoopLimit = int.MaxValue;          // sitemaps, tag indexes and archives loop over every article
         LimitToString = 64 * 1024 * 1024;  // whole pages pass through as strings
@@ -31,12 +33,20 @@ internal sealed class PageTemplateContext : TemplateContext
             : base.Write(span, RawHtml.Escape(ObjectToString(textAsObject, false)));
 
     protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) =>
-        _theme.Find(templatePath)?.Template ?? throw new ScriptRuntimeException(callerContext?.Span ?? CurrentSpan, $"no template '{templatePath}{Theme.Extension}' in the theme");
+        Find(templatePath)?.Template ?? throw new ScriptRuntimeException(callerContext?.Span ?? CurrentSpan, $"no template '{templatePath}{Theme.Extension}' in the theme");
+
+    /// <summary>Looks a template up, recording the lookup (found or not) for incremental rebuilds.</summary>
+    public ThemeTemplate? Find(string name)
+    {
+        var found = _theme.Find(name);
+        _trace?.Template(name, found);
+        return found;
+    }
 
     /// <summary>Renders a partial into a string the caller prints as it is (the partial escaped its own values).</summary>
     public RawHtml Include(string name)
     {
-        var template = _theme.Find(name)?.Template ?? throw new ScriptRuntimeException(CurrentSpan, $"no template '{name}{Theme.Extension}' in the theme");
+        var template = Find(name)?.Template ?? throw new ScriptRuntimeException(CurrentSpan, $"no template '{name}{Theme.Extension}' in the theme");
         if (++_depth > MaxIncludeDepth)
         {
             throw new ScriptRuntimeException(CurrentSpan, $"templates include each other more than {MaxIncludeDepth} deep (at '{name}')");

@@ -3,8 +3,8 @@ using Scriban.Parsing;
 
 namespace SiteGen.Rendering;
 
-/// <summary>A template parsed once, with the file it came from (shown in error messages).</summary>
-public sealed record ThemeTemplate(string Name, string DisplayPath, Template Template);
+/// <summary>A template parsed once, with the file it came from (shown in error messages) and a hash of its text and path.</summary>
+public sealed record ThemeTemplate(string Name, string DisplayPath, Template Template, string Hash = "");
 
 /// <summary>
 /// A theme: Scriban templates under <c>layouts/</c> (page kinds, <c>base</c>, <c>partials/…</c>), UI
@@ -26,6 +26,9 @@ public sealed class Theme
     }
 
     public string Dir { get; }
+
+    /// <summary>Every template by name, with the file it came from.</summary>
+    public IEnumerable<ThemeTemplate> Templates => _templates.Values.OrderBy(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Static files to copy, relative to <c>assets/</c> (forward slashes), sorted.</summary>
     public IReadOnlyList<(string Relative, string Path)> Assets { get; }
@@ -66,14 +69,16 @@ public sealed class Theme
         var errors = new List<string>();
         foreach (var (name, (path, display)) in files)
         {
-            var template = Template.Parse(File.ReadAllText(path), display, lexerOptions: new LexerOptions { Lang = ScriptLang.Default });
+            var text = File.ReadAllText(path);
+            var template = Template.Parse(text, display, lexerOptions: new LexerOptions { Lang = ScriptLang.Default });
             if (template.HasErrors)
             {
                 errors.AddRange(template.Messages.Select(m => m.ToString()));
                 continue;
             }
 
-            templates[name] = new ThemeTemplate(name, display, template);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(display + "\n" + text)))[..32];
+            templates[name] = new ThemeTemplate(name, display, template, hash);
         }
 
         if (errors.Count > 0)
