@@ -40,7 +40,7 @@ public sealed class ArticleStore
         var dir = Path.Combine(contentDir, "articles");
         if (Directory.Exists(dir))
         {
-            var files = Directory.EnumerateFiles(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+            var files = ContentFiles.Enumerate(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
             var parsed = new StoredArticle?[files.Length];
             var failures = new ContentException?[files.Length];
             Parallel.For(0, files.Length, i =>

@@ -61,7 +61,7 @@ public static class SiteStore
             return events;
         }
 
-        foreach (var file in Directory.EnumerateFiles(dir, "*.yml").Order(StringComparer.Ordinal))
+        foreach (var file in ContentFiles.Enumerate(dir, "*.yml").Order(StringComparer.Ordinal))
         {
             var relative = "events/" + Path.GetFileName(file);
             try

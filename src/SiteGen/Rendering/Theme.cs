@@ -16,6 +16,8 @@ public sealed class Theme
 {
     public const string Extension = ".scriban";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Display, string Text), Template> Parsed = new();
+
     private readonly Dictionary<string, ThemeTemplate> _templates;
 
     private Theme(string dir, Dictionary<string, ThemeTemplate> templates, IReadOnlyList<(string Relative, string Path)> assets)
@@ -52,7 +54,7 @@ public sealed class Theme
         var files = new SortedDictionary<string, (string Path, string Display)>(StringComparer.Ordinal);
         void Collect(string root, string displayRoot)
         {
-            foreach (var file in Directory.EnumerateFiles(root, "*" + Extension, SearchOption.AllDirectories))
+            foreach (var file in Content.ContentFiles.Enumerate(root, "*" + Extension, SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 files[relative[..^Extension.Length]] = (file, $"{displayRoot}/{relative}");
@@ -70,7 +72,13 @@ public sealed class Theme
         foreach (var (name, (path, display)) in files)
         {
             var text = File.ReadAllText(path);
-            var template = Template.Parse(text, display, lexerOptions: new LexerOptions { Lang = ScriptLang.Default });
+            if (Parsed.Count > 1000)
+            {
+                Parsed.Clear();
+            }
+
+            // Parsed templates are immutable and shared; the watch loop reloads the theme on every change.
+            var template = Parsed.GetOrAdd((display, text), key => Template.Parse(key.Text, key.Display, lexerOptions: new LexerOptions { Lang = ScriptLang.Default }));
             if (template.HasErrors)
             {
                 errors.AddRange(template.Messages.Select(m => m.ToString()));
@@ -88,7 +96,7 @@ public sealed class Theme
 
         var assetsDir = Path.Combine(themeDir, "assets");
         var assets = Directory.Exists(assetsDir)
-            ? Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories)
+            ? Content.ContentFiles.Enumerate(assetsDir, "*", SearchOption.AllDirectories)
                 .Select(f => (Path.GetRelativePath(assetsDir, f).Replace('\\', '/'), f))
                 .OrderBy(a => a.Item1, StringComparer.Ordinal)
                 .ToArray()

@@ -53,6 +53,14 @@ public sealed class IncrementalSite
     private BuildOutcome BuildLocked(BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
+        var timings = new List<KeyValuePair<string, double>>();
+        var lap = clock.Elapsed;
+        void Lap(string phase)
+        {
+            timings.Add(new(phase, (clock.Elapsed - lap).TotalMilliseconds));
+            lap = clock.Elapsed;
+        }
+
         var warnings = new List<string>();
         var errors = new List<string>();
         BuildOutcome Fail() => new() { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, warnings, errors), Parsed = _articles.TakeParsed() };
@@ -94,7 +102,9 @@ public sealed class IncrementalSite
             return Fail();
         }
 
+        Lap("settings");
         var store = ArticleStore.Open(options.ContentDir, _articles);
+        Lap("articles");
         var events = SiteStore.LoadEvents(options.ContentDir, contentErrors);
         errors.AddRange(store.Errors.Concat(contentErrors).Select(e => e.Message));
 
@@ -114,6 +124,7 @@ public sealed class IncrementalSite
             return Fail();
         }
 
+        Lap("theme");
         if (errors.Count > 0)
         {
             return Fail();
@@ -125,6 +136,7 @@ public sealed class IncrementalSite
         warnings.AddRange(model.Warnings);
         var fileOf = stored.ToDictionary(s => s.Article.Id, s => s.RelativePath, StringComparer.Ordinal);
 
+        Lap("link");
         var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
         void Add(string path, byte[] bytes, Digest? digest = null) => files[path] = new OutputFile(path, bytes, digest ?? Digest.Of(bytes));
 
@@ -145,6 +157,7 @@ public sealed class IncrementalSite
 
         var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key), Body);
         var jobs = pages.All().ToArray();
+        Lap("plan");
         var renderer = new PageRenderer(theme, i18n, urls);
         var fingerprints = new Fingerprinter(view => view switch
         {
@@ -203,6 +216,8 @@ public sealed class IncrementalSite
             errors.Add("interrupted: the previous output was left as it was");
             return Fail();
         }
+
+        Lap("render");
 
         // Keep what rendered well even when the build fails: a record is a pure function of what it read.
         var merged = new Dictionary<string, OutputRecord>(previous, StringComparer.Ordinal);
@@ -274,11 +289,14 @@ public sealed class IncrementalSite
             files[path] = record.File;
         }
 
+        Lap("feeds");
+
         // Check, then publish.
         options.Progress?.Report(new BuildProgress("checking", 0, 1));
         var problems = LinkChecker.Check(files.Keys, path => Encoding.UTF8.GetString(files[path].Bytes), path => files[path].Digest, urls, _links);
         options.Progress?.Report(new BuildProgress("checking", 1, 1));
         errors.AddRange(problems);
+        Lap("check");
 
         var sizes = files.ToDictionary(f => f.Key, f => f.Value.Bytes.LongLength, StringComparer.Ordinal);
         warnings.AddRange(SiteBuilder.PagesLimits(sizes));
@@ -311,7 +329,20 @@ public sealed class IncrementalSite
             Reused = outputs.Count - madeList.Length,
             Parsed = parsed,
             Graph = Graph,
+            Timings = timings,
         };
+    }
+
+    /// <summary>
+    /// Forgets the recorded outputs whose path matches, so the next build makes them again (the same
+    /// bytes: used to warm the rendering code up after the first build).
+    /// </summary>
+    public void Forget(Func<string, bool> which)
+    {
+        lock (_gate)
+        {
+            _records = _records.Where(kv => !which(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        }
     }
 
     /// <summary>The output folder this instance last published to, with the hash of each file written there.</summary>

@@ -136,4 +136,7 @@ public sealed class BuildOutcome
     public IReadOnlyList<BuildError> ErrorDetails => Result.Errors.SelectMany(BuildError.Parse).ToArray();
 
     public DependencyGraph Graph { get; init; } = DependencyGraph.Empty;
+
+    /// <summary>Milliseconds spent in each phase (settings, articles, theme, link, plan, render, feeds, check).</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> Timings { get; init; } = [];
 }
