@@ -92,7 +92,12 @@ public sealed class RenderTrace
 
     internal void Template(string name, ThemeTemplate? found) => _templates[name] = found?.Hash;
 
+    /// <summary>True when the page read the body of an article view (or enumerated an article view's members).</summary>
+    public bool ReadBodies { get; private set; }
+
     internal void Text(string lang, string key) => _texts.Add((lang, key));
+
+    internal void Body() => ReadBodies = true;
 }
 
 /// <summary>A page that could not be rendered: the message names the template file, line, column and page.</summary>

@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace SiteGen.Rendering;
@@ -25,6 +26,13 @@ internal sealed class PageTemplateContext : TemplateContext
         LimitToString = 64 * 1024 * 1024;  // whole pages pass through as strings
         RecursiveLimit = 200;
         NewLine = "\n";
+    }
+
+    /// <summary>Article views answer through an accessor that notes when a template reads <c>body</c> (see <see cref="RenderTrace.ReadBodies"/>).</summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return _trace is not null && target is ArticleView && accessor is not null ? new BodyWatch(accessor, _trace) : accessor;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
@@ -62,5 +70,38 @@ internal sealed class PageTemplateContext : TemplateContext
             PopOutput();
             _depth--;
         }
+    }
+
+    private sealed class BodyWatch(IObjectAccessor inner, RenderTrace trace) : IObjectAccessor
+    {
+        public bool HasIndexer => inner.HasIndexer;
+
+        public Type? IndexType => inner.IndexType;
+
+        public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => inner.GetMemberCount(context, span, target);
+
+        public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target)
+        {
+            trace.Body();
+            return inner.GetMembers(context, span, target);
+        }
+
+        public bool HasMember(TemplateContext context, SourceSpan span, object target, string member) => inner.HasMember(context, span, target, member);
+
+        public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+        {
+            if (member == "body")
+            {
+                trace.Body();
+            }
+
+            return inner.TryGetValue(context, span, target, member, out value);
+        }
+
+        public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) => inner.TrySetValue(context, span, target, member, value);
+
+        public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value) => inner.TryGetItem(context, span, target, index, out value);
+
+        public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) => inner.TrySetItem(context, span, target, index, value);
     }
 }

@@ -78,6 +78,8 @@ public class IncrementalBuildTests(ITestOutputHelper output)
                 File.WriteAllText(ws.Path_("layouts/partials/footer.scriban"), File.ReadAllText(Path.Combine(ws.Themes, "default/layouts/partials/footer.scriban")) + "<p>override</p>\n");
             }),
             ("edit a theme page template", () => File.AppendAllText(Path.Combine(ws.Themes, "default/layouts/article.scriban"), "\n<p>{{ t \"nav.home\" }}</p>\n")),
+            ("a tag page starts showing article bodies", () => File.AppendAllText(Path.Combine(ws.Themes, "default/layouts/tag.scriban"), "\n{{ for item in pager.items }}{{ item.body }}{{ end }}\n")),
+            ("edit a body shown on a tag page", () => ws.Edit("articles/reuters/2022/markets-summit-renamed.md", t => t.Replace("Investors hardly reacted", "Investors did not react", StringComparison.Ordinal))),
             ("delete the layout override", () => File.Delete(ws.Path_("layouts/partials/footer.scriban"))),
             ("edit a UI string", () => File.WriteAllText(Path.Combine(ws.Themes, "default/i18n/en.yml"), File.ReadAllText(Path.Combine(ws.Themes, "default/i18n/en.yml")).Replace("  home: Home", "  home: Start", StringComparison.Ordinal))),
             ("edit the style sheet", () => File.AppendAllText(Path.Combine(ws.Themes, "default/assets/site.css"), "\n.added { color: red; }\n")),
@@ -110,6 +112,7 @@ public class IncrementalBuildTests(ITestOutputHelper output)
         Assert.Contains("zh/articles/voachinese-6426608/index.html", second.Made);
         Assert.Contains("en/articles/voachinese-6426608/index.html", second.Made);
         Assert.Contains("zh/feed.xml", second.Made);
+        Assert.DoesNotContain("zh/outlets/voachinese/index.html", second.Made); // lists do not show bodies: a body edit leaves them alone
         Assert.DoesNotContain("zh/articles/epochtimes-n13555352/index.html", second.Made);
         Assert.DoesNotContain("sitemap.xml", second.Made);
         Assert.True(second.Made.Count < second.Result.Files / 3, $"made {second.Made.Count} of {second.Result.Files}");

@@ -53,8 +53,15 @@ public sealed class Fingerprinter
     private readonly ConcurrentDictionary<object, Node> _memo = new(ReferenceEqualityComparer.Instance);
     private readonly Func<object, IEnumerable<string>>? _inputsOf;
 
+    private readonly bool _withoutBodies;
+
     /// <param name="inputsOf">The inputs (content files) a view object stands for, e.g. an article view → its file; recorded as graph edges.</param>
-    public Fingerprinter(Func<object, IEnumerable<string>>? inputsOf = null) => _inputsOf = inputsOf;
+    /// <param name="withoutBodies">Leave article bodies out: for pages that did not read any (see <see cref="RenderTrace.ReadBodies"/>).</param>
+    public Fingerprinter(Func<object, IEnumerable<string>>? inputsOf = null, bool withoutBodies = false)
+    {
+        _inputsOf = inputsOf;
+        _withoutBodies = withoutBodies;
+    }
 
     /// <summary>Records the digest of a body rendered once, so it is not hashed again on every page it appears on.</summary>
     public static void Remember(RawHtml html, Digest digest) => KnownHtml.AddOrUpdate(html, new StrongBox<Digest>(digest));
@@ -145,11 +152,17 @@ public sealed class Fingerprinter
                 }
 
                 WriteString(buffer, type.FullName!);
+                var skipBody = _withoutBodies && value is ArticleView;
                 foreach (var property in Properties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                     .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
                     .OrderBy(p => p.Name, StringComparer.Ordinal)
                     .ToArray()))
                 {
+                    if (skipBody && property.Name == nameof(ArticleView.Body))
+                    {
+                        continue;
+                    }
+
                     WriteString(buffer, property.Name);
                     Write(buffer, property.GetValue(value), inputs);
                 }

@@ -159,14 +159,18 @@ public sealed class IncrementalSite
         var jobs = pages.All().ToArray();
         Lap("plan");
         var renderer = new PageRenderer(theme, i18n, urls);
-        var fingerprints = new Fingerprinter(view => view switch
+        IEnumerable<string> InputsOf(object view) => view switch
         {
             ArticleView a when fileOf.TryGetValue(a.Id, out var file) => [file],
             OutletView o => [$"outlets/{o.Id}.yml"],
             EventView e => [$"events/{e.Id}.yml"],
             SiteView => ["site.yml"],
             _ => [],
-        });
+        };
+
+        // Pages that did not read any article body (lists) are fingerprinted without bodies, so a body edit leaves them alone.
+        var fingerprints = new Fingerprinter(InputsOf);
+        var light = new Fingerprinter(InputsOf, withoutBodies: true);
         var salt = new[] { Version, urls.BaseUrl, options.Minify ? "minify" : "plain" };
         var previous = _records;
         var records = new ConcurrentDictionary<string, OutputRecord>(StringComparer.Ordinal);
@@ -182,8 +186,10 @@ public sealed class IncrementalSite
                 try
                 {
                     var variables = job.Variables();
-                    var (fingerprint, inputs) = fingerprints.Of(variables, [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang]);
-                    if (previous.TryGetValue(job.OutputPath, out var old) && old.Fingerprint == fingerprint && StillValid(old, theme, i18n))
+                    string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
+                    previous.TryGetValue(job.OutputPath, out var old);
+                    var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
+                    if (old is not null && old.Fingerprint == fingerprint && StillValid(old, theme, i18n))
                     {
                         records[job.OutputPath] = old;
                     }
@@ -191,6 +197,11 @@ public sealed class IncrementalSite
                     {
                         var trace = new RenderTrace();
                         var html = renderer.Render(job, variables, trace);
+                        if (!trace.ReadBodies)
+                        {
+                            fingerprint = light.Of(variables, pageSalt).Digest;
+                        }
+
                         var bytes = Utf8NoBom.GetBytes(options.Minify ? Minifier.Html(html) : html);
                         var templates = trace.Templates.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
                         var texts = trace.Texts.OrderBy(t => t.Lang, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Lang, t.Key, i18n.TryGetValue(t.Lang, out var s) ? s.Get(t.Key) : t.Key)).ToArray();
@@ -198,7 +209,7 @@ public sealed class IncrementalSite
                             .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
                             .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
                             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                        records[job.OutputPath] = new OutputRecord(new OutputFile(job.OutputPath, bytes, Digest.Of(bytes)), fingerprint, templates, texts, allInputs);
+                        records[job.OutputPath] = new OutputRecord(new OutputFile(job.OutputPath, bytes, Digest.Of(bytes)), fingerprint, trace.ReadBodies, templates, texts, allInputs);
                         made.Add(job.OutputPath);
                     }
                 }
@@ -253,7 +264,7 @@ public sealed class IncrementalSite
             }
 
             var bytes = make();
-            outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+            outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
             made.Add(path);
         }
 

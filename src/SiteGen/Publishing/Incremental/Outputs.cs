@@ -69,6 +69,7 @@ public sealed partial record BuildError(string? File, int Line, int Column, stri
 internal sealed record OutputRecord(
     OutputFile File,
     Digest Fingerprint,
+    bool ReadBodies,
     KeyValuePair<string, string?>[] Templates,
     (string Lang, string Key, string Value)[] Texts,
     string[] Inputs);
