@@ -301,7 +301,8 @@ public sealed class IncrementalSite
         var robots = $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n";
         Derived("robots.txt", () => Utf8NoBom.GetBytes(robots), Digest.Of(robots), ["site.yml"]);
         Derived(".nojekyll", () => [], Digest.Of(""), []);
-        SearchIndex(model, fingerprints, salt, previous, outputs, made);
+        string[] searchInputs = [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
+        SearchIndex(model, searchInputs, fingerprints, salt, previous, outputs, made);
 
         foreach (var (path, record) in outputs)
         {
@@ -402,7 +403,7 @@ public sealed class IncrementalSite
     /// The static search index under <c>search/</c> (docs/search.md): every article with its events' names.
     /// Remade only when an article, its events or their names changed; otherwise the last files are kept.
     /// </summary>
-    private static void SearchIndex(SiteModel model, Fingerprinter fingerprints, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
+    private static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter fingerprints, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
     {
         var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
         var membership = new List<string>();
@@ -451,7 +452,7 @@ public sealed class IncrementalSite
             {
                 var path = "search/" + Path.GetRelativePath(temp, file).Replace('\\', '/');
                 var bytes = File.ReadAllBytes(file);
-                outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], ["articles/", "events/", "outlets/"]);
+                outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs);
                 made.Add(path);
             }
         }
