@@ -15,5 +15,4 @@ public class ServeLatencyTests(ITestOutputHelper output)
         Assert.Equal(8, report.LatenciesMs.Count);
         Assert.True(report.Median < 10_000, report.ToString()); // the target (100 ms) is measured by the bench command; this bound only catches a watcher that never reloads
     }
-
 }
