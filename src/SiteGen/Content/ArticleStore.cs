@@ -26,29 +26,29 @@ public sealed class ArticleStore
 
     public IEnumerable<StoredArticle> Articles => _byId.Values.OrderBy(a => a.RelativePath, StringComparer.Ordinal);
 
-    public static ArticleStore Open(string contentDir)
+    public static ArticleStore Open(string contentDir) => Open(contentDir, null);
+
+    /// <summary>
+    /// Reads and parses every article; with a <paramref name="cache"/>, a file whose size and time are
+    /// unchanged — or whose bytes hash the same — is not parsed again (the same <see cref="StoredArticle"/>
+    /// object is returned, so later stages can key their own caches on it).
+    /// </summary>
+    public static ArticleStore Open(string contentDir, ArticleCache? cache)
     {
         var byId = new Dictionary<string, StoredArticle>(StringComparer.Ordinal);
         var errors = new List<ContentException>();
         var dir = Path.Combine(contentDir, "articles");
         if (Directory.Exists(dir))
         {
-            var files = Directory.EnumerateFiles(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+            var files = ContentFiles.Enumerate(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
             var parsed = new StoredArticle?[files.Length];
             var failures = new ContentException?[files.Length];
             Parallel.For(0, files.Length, i =>
             {
                 var relative = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/');
-                var text = File.ReadAllText(files[i]);
-                try
-                {
-                    parsed[i] = new StoredArticle(relative, text, ArticleFile.Parse(text));
-                }
-                catch (ArticleFormatException e)
-                {
-                    failures[i] = new ContentException(relative, e.Line, e.Message);
-                }
+                (parsed[i], failures[i]) = cache is null ? Parse(relative, File.ReadAllText(files[i])) : cache.Get(files[i], relative);
             });
+            cache?.Keep(files);
             for (var i = 0; i < files.Length; i++)
             {
                 if (parsed[i] is { } stored)
@@ -66,6 +66,18 @@ public sealed class ArticleStore
         }
 
         return new ArticleStore(contentDir, byId, errors);
+    }
+
+    internal static (StoredArticle? Parsed, ContentException? Failure) Parse(string relative, string text)
+    {
+        try
+        {
+            return (new StoredArticle(relative, text, ArticleFile.Parse(text)), null);
+        }
+        catch (ArticleFormatException e)
+        {
+            return (null, new ContentException(relative, e.Line, e.Message));
+        }
     }
 
     public StoredArticle? Find(string id) => _byId.GetValueOrDefault(id);
@@ -127,4 +139,72 @@ public sealed class ArticleStore
 
         return full;
     }
+}
+
+/// <summary>
+/// Parsed articles kept between builds (the watch loop, warm builds): by file, with its size, write
+/// time and content hash. Thread-safe. Parsed articles are shared: later stages must not change them.
+/// </summary>
+public sealed class ArticleCache
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Files parsed (not taken from the cache) since the last call to <see cref="TakeParsed"/>.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _parsed = [];
+
+    public IReadOnlyList<string> TakeParsed()
+    {
+        var list = new List<string>();
+        while (_parsed.TryTake(out var path))
+        {
+            list.Add(path);
+        }
+
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+
+    internal (StoredArticle? Parsed, ContentException? Failure) Get(string path, string relative)
+    {
+        var info = new FileInfo(path);
+        var length = info.Length;
+        var time = info.LastWriteTimeUtc.Ticks;
+        if (_entries.TryGetValue(path, out var entry) && entry.Length == length && entry.Time == time && entry.Relative == relative)
+        {
+            return (entry.Parsed, entry.Failure);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+        if (entry is not null && entry.Hash == hash && entry.Relative == relative)
+        {
+            _entries[path] = entry with { Length = length, Time = time };
+            return (entry.Parsed, entry.Failure);
+        }
+
+        var text = ReadText(bytes);
+        var (parsed, failure) = ArticleStore.Parse(relative, text);
+        _entries[path] = new Entry(relative, length, time, hash, parsed, failure);
+        _parsed.Add(relative);
+        return (parsed, failure);
+    }
+
+    /// <summary>Forgets files that are gone.</summary>
+    internal void Keep(IReadOnlyCollection<string> files)
+    {
+        var keep = new HashSet<string>(files, StringComparer.Ordinal);
+        foreach (var gone in _entries.Keys.Where(k => !keep.Contains(k)).ToArray())
+        {
+            _entries.TryRemove(gone, out _);
+        }
+    }
+
+    // The same decoding as File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+    private static string ReadText(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private sealed record Entry(string Relative, long Length, long Time, string Hash, StoredArticle? Parsed, ContentException? Failure);
 }

@@ -22,7 +22,7 @@ public static class OutletStore
         }
 
         var outlets = new List<Outlet>();
-        foreach (var file in Directory.EnumerateFiles(dir, "*.yml").Order(StringComparer.Ordinal))
+        foreach (var file in ContentFiles.Enumerate(dir, "*.yml").Order(StringComparer.Ordinal))
         {
             outlets.Add(Parse(File.ReadAllText(file), file));
         }

@@ -15,65 +15,116 @@ public static class LinkChecker
 {
     private static readonly string[] UrlAttributes = ["href", "src", "action", "poster", "data"];
 
-    public static IReadOnlyList<string> Check(StagingFolder staging, SiteUrls urls)
+    public static IReadOnlyList<string> Check(StagingFolder staging, SiteUrls urls) =>
+        Check(staging.Files.Keys, page => File.ReadAllText(staging.FullPath(page)), null, urls, null);
+
+    /// <summary>
+    /// Checks the pages among <paramref name="files"/>, reading each with <paramref name="read"/>. With a
+    /// <paramref name="cache"/>, a page whose text was checked before (same base URL) is not parsed again:
+    /// only its links are looked up in the current set of files. <paramref name="digestOf"/> gives a
+    /// page's content hash without reading it (the caller knows it); else the text is hashed.
+    /// </summary>
+    public static IReadOnlyList<string> Check(IEnumerable<string> files, Func<string, string> read, Func<string, Incremental.Digest>? digestOf, SiteUrls urls, LinkCache? cache)
     {
-        var files = new HashSet<string>(staging.Files.Keys, StringComparer.Ordinal);
-        var pages = staging.Files.Keys.Where(f => f.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var used = new ConcurrentDictionary<(string, string, Incremental.Digest), byte>();
+        var set = new HashSet<string>(files, StringComparer.Ordinal);
+        var pages = set.Where(f => f.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         var problems = new ConcurrentBag<(string Page, string Problem)>();
-        Parallel.ForEach(pages, () => new HtmlParser(), (page, _, parser) =>
+        Parallel.ForEach(pages, () => (HtmlParser?)null, (page, _, parser) =>
         {
-            using var document = parser.ParseDocument(File.ReadAllText(staging.FullPath(page)));
-            foreach (var element in document.All)
+            string? text = null;
+            var key = (page, urls.BaseUrl, digestOf?.Invoke(page) ?? Incremental.Digest.Of(text = read(page)));
+            used.TryAdd(key, 0);
+            if (cache is null || !cache.Pages.TryGetValue(key, out var links))
             {
-                var tag = element.LocalName;
-                if (tag == "script" && !element.HasAttribute("src"))
-                {
-                    problems.Add((page, "inline <script> element"));
-                }
+                parser ??= new HtmlParser();
+                links = Extract(page, text ?? read(page), parser, urls);
+                cache?.Pages.TryAdd(key, links);
+            }
 
-                foreach (var attribute in element.Attributes)
-                {
-                    if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
-                    {
-                        problems.Add((page, $"event handler attribute {attribute.Name} on <{tag}>"));
-                    }
-                }
+            foreach (var problem in links.Problems)
+            {
+                problems.Add((page, problem));
+            }
 
-                var links = UrlAttributes.Select(element.GetAttribute).OfType<string>();
-                if (element.GetAttribute("srcset") is { } srcset)
+            foreach (var (target, link) in links.Targets)
+            {
+                var found = target.Length == 0 || target.EndsWith('/')
+                    ? set.Contains(target + "index.html")
+                    : set.Contains(target) || set.Contains(target + "/index.html");
+                if (!found)
                 {
-                    links = links.Concat(srcset.Split(',').Select(c => c.Trim().Split(' ')[0]));
-                }
-
-                var isMeta = tag == "meta" && element.GetAttribute("property") is "og:url" or "og:image";
-                if (isMeta && element.GetAttribute("content") is { } content)
-                {
-                    links = links.Append(content);
-                }
-
-                foreach (var link in links)
-                {
-                    if (Problem(link, page, tag, element, files, urls) is { } problem)
-                    {
-                        problems.Add((page, problem));
-                    }
+                    problems.Add((page, $"broken link: {link}"));
                 }
             }
 
             return parser;
         }, _ => { });
+        cache?.Prune(used.Keys);
+
         return problems.Distinct()
             .OrderBy(p => p.Page, StringComparer.Ordinal).ThenBy(p => p.Problem, StringComparer.Ordinal)
             .Select(p => $"/{p.Page}: {p.Problem}")
             .ToArray();
     }
 
-    private static string? Problem(string link, string page, string tag, AngleSharp.Dom.IElement element, HashSet<string> files, SiteUrls urls)
+    /// <summary>What one page holds: problems of its own, and internal targets to look up (normalized site path, link as written).</summary>
+    private static PageLinks Extract(string page, string html, HtmlParser parser, SiteUrls urls)
+    {
+        var problems = new List<string>();
+        var targets = new List<(string, string)>();
+        using var document = parser.ParseDocument(html);
+        foreach (var element in document.All)
+        {
+            var tag = element.LocalName;
+            if (tag == "script" && !element.HasAttribute("src"))
+            {
+                problems.Add("inline <script> element");
+            }
+
+            foreach (var attribute in element.Attributes)
+            {
+                if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                {
+                    problems.Add($"event handler attribute {attribute.Name} on <{tag}>");
+                }
+            }
+
+            var links = UrlAttributes.Select(element.GetAttribute).OfType<string>();
+            if (element.GetAttribute("srcset") is { } srcset)
+            {
+                links = links.Concat(srcset.Split(',').Select(c => c.Trim().Split(' ')[0]));
+            }
+
+            var isMeta = tag == "meta" && element.GetAttribute("property") is "og:url" or "og:image";
+            if (isMeta && element.GetAttribute("content") is { } content)
+            {
+                links = links.Append(content);
+            }
+
+            foreach (var link in links)
+            {
+                var (problem, target) = Problem(link, page, tag, element, urls);
+                if (problem is not null)
+                {
+                    problems.Add(problem);
+                }
+                else if (target is not null)
+                {
+                    targets.Add((target, link.Trim()));
+                }
+            }
+        }
+
+        return new PageLinks(problems.Distinct().ToArray(), targets.Distinct().ToArray());
+    }
+
+    private static (string? Problem, string? Target) Problem(string link, string page, string tag, AngleSharp.Dom.IElement element, SiteUrls urls)
     {
         link = link.Trim();
         if (link.Length == 0 || link.StartsWith('#') || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || link.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
         {
-            return null;
+            return (null, null);
         }
 
         string? sitePath;
@@ -89,17 +140,17 @@ public static class LinkChecker
                 || (tag == "link" && element.GetAttribute("rel") is { } rel && !rel.Contains("alternate", StringComparison.Ordinal) && !rel.Contains("canonical", StringComparison.Ordinal));
             if (!loads || element.GetAttribute("href") == link && tag == "a")
             {
-                return null;
+                return (null, null);
             }
 
             var allowed = tag == "img" && element.GetAttribute("loading") == "lazy" && element.GetAttribute("referrerpolicy") == "no-referrer";
-            return allowed ? null : $"third-party request from <{tag}>: {link}";
+            return (allowed ? null : $"third-party request from <{tag}>: {link}", null);
         }
         else if (link.StartsWith('/'))
         {
             if (!link.StartsWith(urls.BasePath, StringComparison.Ordinal))
             {
-                return $"broken link (outside the base path {urls.BasePath}): {link}";
+                return ($"broken link (outside the base path {urls.BasePath}): {link}", null);
             }
 
             sitePath = link[urls.BasePath.Length..];
@@ -123,19 +174,16 @@ public static class LinkChecker
         }
         catch (UriFormatException)
         {
-            return $"broken link (bad percent-encoding): {link}";
+            return ($"broken link (bad percent-encoding): {link}", null);
         }
 
         var normalized = Normalize(decoded);
         if (normalized is null)
         {
-            return $"broken link (leaves the site): {link}";
+            return ($"broken link (leaves the site): {link}", null);
         }
 
-        var found = normalized.Length == 0 || normalized.EndsWith('/')
-            ? files.Contains(normalized + "index.html")
-            : files.Contains(normalized) || files.Contains(normalized + "/index.html");
-        return found ? null : $"broken link: {link}";
+        return (null, normalized);
     }
 
     /// <summary>Resolves <c>.</c> and <c>..</c> segments; null when the path climbs above the site.</summary>
@@ -162,5 +210,23 @@ public static class LinkChecker
         }
 
         return string.Join('/', parts);
+    }
+}
+
+/// <summary>Links found on one page: its own problems and the internal targets to look up.</summary>
+public sealed record PageLinks(string[] Problems, (string Target, string Link)[] Targets);
+
+/// <summary>Pages already parsed by the link checker, by path, base URL and content hash (kept between builds).</summary>
+public sealed class LinkCache
+{
+    internal ConcurrentDictionary<(string Page, string BaseUrl, Incremental.Digest Digest), PageLinks> Pages { get; } = new();
+
+    internal void Prune(ICollection<(string, string, Incremental.Digest)> used)
+    {
+        var keep = new HashSet<(string, string, Incremental.Digest)>(used);
+        foreach (var key in Pages.Keys.Where(k => !keep.Contains(k)))
+        {
+            Pages.TryRemove(key, out _);
+        }
     }
 }

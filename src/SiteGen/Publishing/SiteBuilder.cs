@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Security.Cryptography;
-using SiteGen.Content;
-using SiteGen.Link;
+using SiteGen.Publishing.Incremental;
 using SiteGen.Rendering;
-using SiteGen.Search;
 
 namespace SiteGen.Publishing;
 
@@ -13,7 +9,7 @@ public sealed record BuildOptions(string ContentDir, string OutDir)
     /// <summary>Overrides <c>base_url</c> in <c>site.yml</c>.</summary>
     public string? BaseUrl { get; init; }
 
-    /// <summary>Missing UI strings and broken event files become errors instead of warnings.</summary>
+    /// <summary>Missing UI strings become errors instead of warnings.</summary>
     public bool Strict { get; init; }
 
     /// <summary>The folder holding themes; by default <c>themes/</c> beside the content folder, else beside the program.</summary>
@@ -47,216 +43,46 @@ public static class SiteBuilder
 
     public const long FileLimit = 100L << 20;
 
-    public static BuildResult Build(BuildOptions options)
+    /// <summary>A clean build: nothing is taken from an earlier one.</summary>
+    public static BuildResult Build(BuildOptions options) => Build(options, new IncrementalSite());
+
+    /// <summary>
+    /// A build that reuses what <paramref name="site"/> made before (see <see cref="IncrementalSite"/>),
+    /// then writes the output: into a staging folder beside it, swapped in whole. A file that is the same
+    /// as in the output folder this instance last wrote is hard-linked from there instead of written.
+    /// </summary>
+    public static BuildResult Build(BuildOptions options, IncrementalSite site) => Publish(options, site).Result;
+
+    /// <summary>As <see cref="Build(BuildOptions, IncrementalSite)"/>, with the details: what was made, written, linked.</summary>
+    public static PublishOutcome Publish(BuildOptions options, IncrementalSite site)
     {
-        var clock = Stopwatch.StartNew();
-        var warnings = new List<string>();
-        var errors = new List<string>();
-        BuildResult Fail() => new(0, 0, 0, 0, clock.Elapsed, warnings, errors);
-
-        if (!Directory.Exists(options.ContentDir))
+        var outcome = site.Build(options);
+        if (!outcome.Result.Succeeded || outcome.Site is null)
         {
-            errors.Add($"content folder not found: {options.ContentDir}");
-            return Fail();
+            return new PublishOutcome(outcome, [], 0);
         }
-
-        // Load (compile each file on its own).
-        Model.SiteSettings settings;
-        OutletCatalog outlets;
-        try
-        {
-            settings = SiteStore.LoadSettings(options.ContentDir);
-            outlets = OutletStore.Load(options.ContentDir);
-        }
-        catch (ContentException e)
-        {
-            errors.Add(e.Message);
-            return Fail();
-        }
-
-        if (options.BaseUrl is not null)
-        {
-            settings.BaseUrl = options.BaseUrl;
-        }
-
-        SiteUrls urls;
-        try
-        {
-            urls = new SiteUrls(settings.BaseUrl);
-        }
-        catch (ArgumentException e)
-        {
-            errors.Add(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
-            return Fail();
-        }
-
-        var store = ArticleStore.Open(options.ContentDir);
-        errors.AddRange(store.Errors.Select(e => e.Message));
-
-        // A broken event file is skipped with a warning (an error with --strict); the other events still build.
-        var events = Events.EventStore.Load(options.ContentDir);
-        (options.Strict ? errors : warnings).AddRange(events.Errors.Select(e => e.Message));
-
-        // Theme: parsed once, shared.
-        Theme theme;
-        Dictionary<string, I18n> i18n;
-        try
-        {
-            var themeDir = FindTheme(options, settings.Theme);
-            theme = Theme.Load(themeDir, Path.Combine(options.ContentDir, "layouts"));
-            i18n = SitePages.Languages.ToDictionary(l => l, l => I18n.Load(l, Path.Combine(themeDir, "i18n", l + ".yml")), StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is ThemeException or ContentException)
-        {
-            errors.Add(e.Message);
-            return Fail();
-        }
-
-        if (errors.Count > 0)
-        {
-            return Fail();
-        }
-
-        // Link.
-        var model = SiteModel.Build(store.Articles.Select(s => s.Article), outlets, events.Events);
-        warnings.AddRange(model.Warnings);
 
         using var staging = new StagingFolder(options.OutDir);
-
-        // Assets first: pages link to them with a content hash, so a changed style sheet is fetched anew.
-        var assetUrls = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (relative, path) in theme.Assets)
+        var previous = site.Written is { } w && w.OutDir == staging.OutDir && Directory.Exists(staging.OutDir) ? w.Files : null;
+        var written = new List<string>();
+        var linked = 0;
+        foreach (var (path, file) in outcome.Site.Files)
         {
-            var bytes = File.ReadAllBytes(path);
-            if (options.Minify && relative.EndsWith(".css", StringComparison.Ordinal))
+            options.Cancel.ThrowIfCancellationRequested();
+            if (previous is not null && previous.TryGetValue(path, out var digest) && digest == file.Digest && HardLink.TryCreate(Path.Combine(staging.OutDir, path), staging.FullPath(path), file.Bytes.LongLength))
             {
-                bytes = System.Text.Encoding.UTF8.GetBytes(Minifier.Css(System.Text.Encoding.UTF8.GetString(bytes)));
+                staging.Record(path, file.Bytes.LongLength);
+                linked++;
+                continue;
             }
 
-            staging.WriteBytes("assets/" + relative, bytes);
-            assetUrls[relative] = urls.Path("assets/" + relative) + "?v=" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..10];
-        }
-
-        var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key))
-        {
-            AssetUrls = assetUrls,
-        };
-        var jobs = pages.All().ToArray();
-        var renderer = new PageRenderer(theme, i18n, urls);
-
-        // Render in parallel on all cores; each page its own TemplateContext.
-        var renderErrors = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var done = 0;
-        try
-        {
-            Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = options.Cancel }, (job, state) =>
-            {
-                try
-                {
-                    var html = renderer.Render(job);
-                    staging.WriteText(job.OutputPath, options.Minify ? Minifier.Html(html) : html);
-                }
-                catch (RenderException e)
-                {
-                    renderErrors.Add(e.Message);
-                    state.Stop();
-                }
-
-                options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            errors.Add("interrupted: the previous output was left as it was");
-            return Fail();
-        }
-
-        if (!renderErrors.IsEmpty)
-        {
-            errors.AddRange(renderErrors.Order(StringComparer.Ordinal));
-            errors.Add("the build stopped at the first template error; the previous output was left as it was");
-            return Fail();
-        }
-
-        foreach (var (lang, strings) in i18n.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            foreach (var key in strings.MissingKeys)
-            {
-                (options.Strict ? errors : warnings).Add($"i18n: missing key '{key}' in i18n/{lang}.yml");
-            }
-        }
-
-        // Feeds, sitemap, robots, .nojekyll.
-        foreach (var lang in SitePages.Languages)
-        {
-            staging.WriteBytes($"{lang}/feed.xml", Feeds.Atom(pages, lang, $"{lang}/feed.xml", $"{lang}/", pages.SiteTitle(lang), pages.SiteDescription(lang), model.Articles));
-            foreach (var outlet in model.Outlets)
-            {
-                staging.WriteBytes($"{lang}/outlets/{outlet.Id}/feed.xml", Feeds.Atom(pages, lang, $"{lang}/outlets/{outlet.Id}/feed.xml", $"{lang}/outlets/{outlet.Id}/", $"{SitePages.OutletName(outlet, lang)} · {pages.SiteTitle(lang)}", null, model.ByOutlet[outlet.Id]));
-            }
-
-            foreach (var e in model.Events)
-            {
-                staging.WriteBytes($"{lang}/events/{e.Id}/feed.xml", Feeds.Atom(pages, lang, $"{lang}/events/{e.Id}/feed.xml", $"{lang}/events/{e.Id}/", $"{SitePages.EventTitle(e, lang).Title} · {pages.SiteTitle(lang)}", null, model.ByEvent[e.Id]));
-            }
-        }
-
-        WriteSearchIndex(staging, model);
-
-        var suffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix);
-        staging.WriteBytes("sitemap.xml", Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage));
-        staging.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n");
-        staging.WriteText(".nojekyll", "");
-
-        // Check, then publish.
-        options.Progress?.Report(new BuildProgress("checking", 0, 1));
-        var problems = LinkChecker.Check(staging, urls);
-        options.Progress?.Report(new BuildProgress("checking", 1, 1));
-        errors.AddRange(problems);
-
-        var bytesTotal = staging.Files.Values.Sum();
-        warnings.AddRange(PagesLimits(staging.Files));
-
-        if (errors.Count > 0)
-        {
-            return Fail();
+            staging.WriteBytes(path, file.Bytes);
+            written.Add(path);
         }
 
         staging.SwapInto();
-        return new BuildResult(model.Articles.Count, jobs.Length, staging.Files.Count, bytesTotal, clock.Elapsed, warnings, errors);
-    }
-
-    /// <summary>The static search index under <c>search/</c> (docs/search.md): every article, with its events' names.</summary>
-    private static void WriteSearchIndex(StagingFolder staging, SiteModel model)
-    {
-        var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
-        foreach (var e in model.Events)
-        {
-            var names = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var lang in SitePages.Languages)
-            {
-                names[lang] = SitePages.EventTitle(e, lang).Title;
-            }
-
-            foreach (var article in model.ByEvent[e.Id])
-            {
-                if (!eventsOf.TryGetValue(article.Id, out var list))
-                {
-                    eventsOf[article.Id] = list = [];
-                }
-
-                list.Add(new SearchFacetValue(e.Id, names));
-            }
-        }
-
-        using var search = new SearchIndexWriter();
-        foreach (var article in model.Articles)
-        {
-            search.Add(SearchDocument.FromArticle(article, model.OutletById.GetValueOrDefault(article.Outlet), eventsOf.GetValueOrDefault(article.Id), SitePages.Languages));
-        }
-
-        search.WriteTo(staging.FullPath("search"));
-        staging.Adopt("search");
+        site.Written = (staging.OutDir, outcome.Site.Files.ToDictionary(f => f.Key, f => f.Value.Digest, StringComparer.Ordinal));
+        return new PublishOutcome(outcome, written, linked);
     }
 
     /// <summary>Warnings when a file or the whole site reaches 80 % of what GitHub Pages accepts.</summary>
@@ -274,7 +100,7 @@ public static class SiteBuilder
         }
     }
 
-    private static string FindTheme(BuildOptions options, string theme)
+    internal static string FindTheme(BuildOptions options, string theme)
     {
         var candidates = new List<string>();
         if (options.ThemesDir is not null)
@@ -290,4 +116,10 @@ public static class SiteBuilder
         return candidates.Select(Path.GetFullPath).FirstOrDefault(dir => Directory.Exists(Path.Combine(dir, "layouts")))
             ?? throw new ThemeException($"theme '{theme}' not found (looked in {string.Join(", ", candidates.Select(Path.GetFullPath))})");
     }
+}
+
+/// <summary>A build and what it did to the output folder: files written anew, files hard-linked unchanged from the previous output.</summary>
+public sealed record PublishOutcome(BuildOutcome Build, IReadOnlyList<string> Written, int Linked)
+{
+    public BuildResult Result => Build.Result;
 }

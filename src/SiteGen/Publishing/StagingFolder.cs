@@ -47,15 +47,8 @@ public sealed class StagingFolder : IDisposable
         _files[relativePath] = bytes.LongLength;
     }
 
-    /// <summary>Records the files another writer put under <paramref name="relativeDir"/> (e.g. the search index).</summary>
-    public void Adopt(string relativeDir)
-    {
-        var dir = FullPath(relativeDir);
-        foreach (var file in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
-        {
-            _files[Path.GetRelativePath(Dir, file).Replace('\\', '/')] = new FileInfo(file).Length;
-        }
-    }
+    /// <summary>Records a file put in place by other means (a hard link).</summary>
+    public void Record(string relativePath, long size) => _files[relativePath] = size;
 
     public string FullPath(string relativePath)
     {

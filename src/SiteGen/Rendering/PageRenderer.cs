@@ -25,31 +25,45 @@ public sealed class PageRenderer
     /// Renders one page. Throws <see cref="RenderException"/> naming the template file, line and column
     /// and the page being rendered.
     /// </summary>
-    public string Render(PageJob job)
+    public string Render(PageJob job) => Render(job, job.Variables(), null);
+
+    /// <summary>
+    /// Renders one page with variables already made, recording in <paramref name="trace"/> every
+    /// template and UI string the page read (what an incremental rebuild checks before reusing it).
+    /// </summary>
+    public string Render(PageJob job, IReadOnlyDictionary<string, object?> variables, RenderTrace? trace)
     {
-        var context = new PageTemplateContext(_theme);
+        var context = new PageTemplateContext(_theme, trace);
         var globals = new ScriptObject();
-        foreach (var (name, value) in job.Variables())
+        foreach (var (name, value) in variables)
         {
             globals[name] = value;
         }
 
         var i18n = _i18n[job.Lang];
-        globals.Import("t", new Func<string, string>(i18n.Get));
-        globals.Import("tl", new Func<string, string, string>((lang, key) => _i18n.TryGetValue(lang, out var other) ? other.Get(key) : key));
+        globals.Import("t", new Func<string, string>(key =>
+        {
+            trace?.Text(job.Lang, key);
+            return i18n.Get(key);
+        }));
+        globals.Import("tl", new Func<string, string, string>((lang, key) =>
+        {
+            trace?.Text(lang, key);
+            return _i18n.TryGetValue(lang, out var other) ? other.Get(key) : key;
+        }));
         globals.Import("include", new Func<string, RawHtml>(context.Include));
         globals.Import("url", new Func<string, string>(path => _urls.Path(path.TrimStart('/'))));
         context.PushGlobal(globals);
         try
         {
-            var page = _theme.Get(job.Template).Template.Render(context);
+            var page = (context.Find(job.Template) ?? _theme.Get(job.Template)).Template.Render(context);
             if (job.Layout is null)
             {
                 return page;
             }
 
             globals["content"] = new RawHtml(page);
-            return _theme.Get(job.Layout).Template.Render(context);
+            return (context.Find(job.Layout) ?? _theme.Get(job.Layout)).Template.Render(context);
         }
         catch (ScriptRuntimeException e)
         {
@@ -60,6 +74,30 @@ public sealed class PageRenderer
             throw new RenderException($"{e.Message} (while rendering /{job.OutputPath})", job.OutputPath, e);
         }
     }
+}
+
+/// <summary>
+/// What one page read while it rendered: templates by name (with the version found, or none) and UI
+/// strings by language and key. Not thread-safe: one trace per page.
+/// </summary>
+public sealed class RenderTrace
+{
+    private readonly Dictionary<string, string?> _templates = new(StringComparer.Ordinal);
+    private readonly HashSet<(string Lang, string Key)> _texts = [];
+
+    /// <summary>Template name → content hash of the version used (null: looked up, not found).</summary>
+    public IReadOnlyDictionary<string, string?> Templates => _templates;
+
+    public IReadOnlyCollection<(string Lang, string Key)> Texts => _texts;
+
+    internal void Template(string name, ThemeTemplate? found) => _templates[name] = found?.Hash;
+
+    /// <summary>True when the page read the body of an article view (or enumerated an article view's members).</summary>
+    public bool ReadBodies { get; private set; }
+
+    internal void Text(string lang, string key) => _texts.Add((lang, key));
+
+    internal void Body() => ReadBodies = true;
 }
 
 /// <summary>A page that could not be rendered: the message names the template file, line, column and page.</summary>

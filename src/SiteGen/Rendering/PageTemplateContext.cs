@@ -1,5 +1,6 @@
 using Scriban;
 using Scriban.Parsing;
+using Scriban.Runtime;
 using Scriban.Syntax;
 
 namespace SiteGen.Rendering;
@@ -13,16 +14,25 @@ internal sealed class PageTemplateContext : TemplateContext
 {
     private const int MaxIncludeDepth = 32;
     private readonly Theme _theme;
+    private readonly RenderTrace? _trace;
     private int _depth;
 
-    public PageTemplateContext(Theme theme)
+    public PageTemplateContext(Theme theme, RenderTrace? trace = null)
     {
         _theme = theme;
+        _trace = trace;
         StrictVariables = true;
         LoopLimit = int.MaxValue;          // sitemaps, tag indexes and archives loop over every article
         LimitToString = 64 * 1024 * 1024;  // whole pages pass through as strings
         RecursiveLimit = 200;
         NewLine = "\n";
+    }
+
+    /// <summary>Article views answer through an accessor that notes when a template reads <c>body</c> (see <see cref="RenderTrace.ReadBodies"/>).</summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return _trace is not null && target is ArticleView && accessor is not null ? new BodyWatch(accessor, _trace) : accessor;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject) =>
@@ -31,12 +41,20 @@ internal sealed class PageTemplateContext : TemplateContext
             : base.Write(span, RawHtml.Escape(ObjectToString(textAsObject, false)));
 
     protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) =>
-        _theme.Find(templatePath)?.Template ?? throw new ScriptRuntimeException(callerContext?.Span ?? CurrentSpan, $"no template '{templatePath}{Theme.Extension}' in the theme");
+        Find(templatePath)?.Template ?? throw new ScriptRuntimeException(callerContext?.Span ?? CurrentSpan, $"no template '{templatePath}{Theme.Extension}' in the theme");
+
+    /// <summary>Looks a template up, recording the lookup (found or not) for incremental rebuilds.</summary>
+    public ThemeTemplate? Find(string name)
+    {
+        var found = _theme.Find(name);
+        _trace?.Template(name, found);
+        return found;
+    }
 
     /// <summary>Renders a partial into a string the caller prints as it is (the partial escaped its own values).</summary>
     public RawHtml Include(string name)
     {
-        var template = _theme.Find(name)?.Template ?? throw new ScriptRuntimeException(CurrentSpan, $"no template '{name}{Theme.Extension}' in the theme");
+        var template = Find(name)?.Template ?? throw new ScriptRuntimeException(CurrentSpan, $"no template '{name}{Theme.Extension}' in the theme");
         if (++_depth > MaxIncludeDepth)
         {
             throw new ScriptRuntimeException(CurrentSpan, $"templates include each other more than {MaxIncludeDepth} deep (at '{name}')");
@@ -52,5 +70,38 @@ internal sealed class PageTemplateContext : TemplateContext
             PopOutput();
             _depth--;
         }
+    }
+
+    private sealed class BodyWatch(IObjectAccessor inner, RenderTrace trace) : IObjectAccessor
+    {
+        public bool HasIndexer => inner.HasIndexer;
+
+        public Type? IndexType => inner.IndexType;
+
+        public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => inner.GetMemberCount(context, span, target);
+
+        public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target)
+        {
+            trace.Body();
+            return inner.GetMembers(context, span, target);
+        }
+
+        public bool HasMember(TemplateContext context, SourceSpan span, object target, string member) => inner.HasMember(context, span, target, member);
+
+        public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+        {
+            if (member == "body")
+            {
+                trace.Body();
+            }
+
+            return inner.TryGetValue(context, span, target, member, out value);
+        }
+
+        public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) => inner.TrySetValue(context, span, target, member, value);
+
+        public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value) => inner.TryGetItem(context, span, target, index, out value);
+
+        public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) => inner.TrySetItem(context, span, target, index, value);
     }
 }

@@ -25,7 +25,8 @@ public sealed partial class SitePages
     private readonly Func<string, string, string> _text;
 
     /// <param name="text">UI strings: (language, key) to text, for page titles.</param>
-    public SitePages(SiteModel model, SiteSettings settings, SiteUrls urls, string cssUrl, string iconUrl, Func<string, string, string> text)
+    /// <param name="body">Article body to HTML; by default Markdig each time (an incremental build passes a cache).</param>
+    public SitePages(SiteModel model, SiteSettings settings, SiteUrls urls, string cssUrl, string iconUrl, Func<string, string, string> text, Func<Article, RawHtml>? body = null)
     {
         _model = model;
         _settings = settings;
@@ -35,7 +36,8 @@ public sealed partial class SitePages
         CssUrl = cssUrl;
         IconUrl = iconUrl;
         var bodies = new RawHtml[model.Articles.Count];
-        Parallel.For(0, bodies.Length, i => bodies[i] = new RawHtml(MarkdownRenderer.ToHtml(model.Articles[i].Body)));
+        body ??= a => new RawHtml(MarkdownRenderer.ToHtml(a.Body));
+        Parallel.For(0, bodies.Length, i => bodies[i] = body(model.Articles[i]));
         _views = Languages.Select(lang => model.Articles.Select((a, i) => MakeView(a, lang, bodies[i])).ToDictionary(v => v.Id, StringComparer.Ordinal)).ToArray();
     }
 

@@ -3,8 +3,8 @@ using Scriban.Parsing;
 
 namespace SiteGen.Rendering;
 
-/// <summary>A template parsed once, with the file it came from (shown in error messages).</summary>
-public sealed record ThemeTemplate(string Name, string DisplayPath, Template Template);
+/// <summary>A template parsed once, with the file it came from (shown in error messages) and a hash of its text and path.</summary>
+public sealed record ThemeTemplate(string Name, string DisplayPath, Template Template, string Hash = "");
 
 /// <summary>
 /// A theme: Scriban templates under <c>layouts/</c> (page kinds, <c>base</c>, <c>partials/…</c>), UI
@@ -16,6 +16,8 @@ public sealed class Theme
 {
     public const string Extension = ".scriban";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Display, string Text), Template> Parsed = new();
+
     private readonly Dictionary<string, ThemeTemplate> _templates;
 
     private Theme(string dir, Dictionary<string, ThemeTemplate> templates, IReadOnlyList<(string Relative, string Path)> assets)
@@ -26,6 +28,9 @@ public sealed class Theme
     }
 
     public string Dir { get; }
+
+    /// <summary>Every template by name, with the file it came from.</summary>
+    public IEnumerable<ThemeTemplate> Templates => _templates.Values.OrderBy(t => t.Name, StringComparer.Ordinal);
 
     /// <summary>Static files to copy, relative to <c>assets/</c> (forward slashes), sorted.</summary>
     public IReadOnlyList<(string Relative, string Path)> Assets { get; }
@@ -49,7 +54,7 @@ public sealed class Theme
         var files = new SortedDictionary<string, (string Path, string Display)>(StringComparer.Ordinal);
         void Collect(string root, string displayRoot)
         {
-            foreach (var file in Directory.EnumerateFiles(root, "*" + Extension, SearchOption.AllDirectories))
+            foreach (var file in Content.ContentFiles.Enumerate(root, "*" + Extension, SearchOption.AllDirectories))
             {
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 files[relative[..^Extension.Length]] = (file, $"{displayRoot}/{relative}");
@@ -66,14 +71,22 @@ public sealed class Theme
         var errors = new List<string>();
         foreach (var (name, (path, display)) in files)
         {
-            var template = Template.Parse(File.ReadAllText(path), display, lexerOptions: new LexerOptions { Lang = ScriptLang.Default });
+            var text = File.ReadAllText(path);
+            if (Parsed.Count > 1000)
+            {
+                Parsed.Clear();
+            }
+
+            // Parsed templates are immutable and shared; the watch loop reloads the theme on every change.
+            var template = Parsed.GetOrAdd((display, text), key => Template.Parse(key.Text, key.Display, lexerOptions: new LexerOptions { Lang = ScriptLang.Default }));
             if (template.HasErrors)
             {
                 errors.AddRange(template.Messages.Select(m => m.ToString()));
                 continue;
             }
 
-            templates[name] = new ThemeTemplate(name, display, template);
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(display + "\n" + text)))[..32];
+            templates[name] = new ThemeTemplate(name, display, template, hash);
         }
 
         if (errors.Count > 0)
@@ -83,7 +96,7 @@ public sealed class Theme
 
         var assetsDir = Path.Combine(themeDir, "assets");
         var assets = Directory.Exists(assetsDir)
-            ? Directory.EnumerateFiles(assetsDir, "*", SearchOption.AllDirectories)
+            ? Content.ContentFiles.Enumerate(assetsDir, "*", SearchOption.AllDirectories)
                 .Select(f => (Path.GetRelativePath(assetsDir, f).Replace('\\', '/'), f))
                 .OrderBy(a => a.Item1, StringComparer.Ordinal)
                 .ToArray()

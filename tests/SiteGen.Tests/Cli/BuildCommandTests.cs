@@ -4,7 +4,7 @@ public class BuildCommandTests
 {
     [Theory]
     [InlineData("build", "--content", "--out", "--base-url", "--strict")]
-    [InlineData("serve", "--content", "--out", "--port", "--host")]
+    [InlineData("serve", "--content", "--port", "--host", "--base-url", "--open")]
     public void Help_describes_every_option(string command, params string[] options)
     {
         var (code, stdout, _) = SitegenProcess.Run(TestPaths.RepoRoot, command, "--help");

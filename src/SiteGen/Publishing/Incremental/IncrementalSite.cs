@@ -1,0 +1,467 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using SiteGen.Content;
+using SiteGen.Link;
+using SiteGen.Model;
+using SiteGen.Rendering;
+using SiteGen.Search;
+
+namespace SiteGen.Publishing.Incremental;
+
+/// <summary>
+/// The build pipeline with memory: load, link, plan, render, feeds, sitemap, link check — the same
+/// steps as a clean build, in the same order, with every expensive step short-circuited by a cache
+/// of its own earlier result:
+/// <list type="bullet">
+/// <item>articles are parsed again only when their file changed (size and time, then content hash);</item>
+/// <item>bodies go through Markdig once per parsed article;</item>
+/// <item>a page is rendered again only when the fingerprint of its variables changed, or a template
+/// or UI string it read last time is now different (see <see cref="OutputRecord"/>); feeds and the
+/// sitemap likewise by the fingerprint of what they are made from;</item>
+/// <item>the link checker parses only pages whose bytes changed.</item>
+/// </list>
+/// A fresh instance is a clean build, so clean and incremental builds share one code path and give the
+/// same bytes. One build at a time per instance.
+/// </summary>
+public sealed class IncrementalSite
+{
+    private const string Version = "sitegen-incremental-1";
+    private static readonly UTF8Encoding Utf8NoBom = new(false);
+
+    private readonly ArticleCache _articles = new();
+    private readonly ConditionalWeakTable<Article, RawHtml> _bodies = new();
+    private readonly ConcurrentDictionary<Digest, byte[]> _css = new();
+    private readonly LinkCache _links = new();
+    private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    /// <summary>The last good build, or null before the first.</summary>
+    public SiteSnapshot? Last { get; private set; }
+
+    /// <summary>The dependency graph of the last good build.</summary>
+    public DependencyGraph Graph { get; private set; } = DependencyGraph.Empty;
+
+    public BuildOutcome Build(BuildOptions options)
+    {
+        lock (_gate)
+        {
+            return BuildLocked(options);
+        }
+    }
+
+    private BuildOutcome BuildLocked(BuildOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var timings = new List<KeyValuePair<string, double>>();
+        var lap = clock.Elapsed;
+        void Lap(string phase)
+        {
+            timings.Add(new(phase, (clock.Elapsed - lap).TotalMilliseconds));
+            lap = clock.Elapsed;
+        }
+
+        var warnings = new List<string>();
+        var errors = new List<string>();
+        BuildOutcome Fail() => new() { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, warnings, errors), Parsed = _articles.TakeParsed() };
+
+        if (!Directory.Exists(options.ContentDir))
+        {
+            errors.Add($"content folder not found: {options.ContentDir}");
+            return Fail();
+        }
+
+        // Load (compile each file on its own).
+        SiteSettings settings;
+        OutletCatalog outlets;
+        var contentErrors = new List<ContentException>();
+        try
+        {
+            settings = SiteStore.LoadSettings(options.ContentDir);
+            outlets = OutletStore.Load(options.ContentDir);
+        }
+        catch (ContentException e)
+        {
+            errors.Add(e.Message);
+            return Fail();
+        }
+
+        if (options.BaseUrl is not null)
+        {
+            settings.BaseUrl = options.BaseUrl;
+        }
+
+        SiteUrls urls;
+        try
+        {
+            urls = new SiteUrls(settings.BaseUrl);
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(e.Message.Split(" (Parameter", StringSplitOptions.None)[0]);
+            return Fail();
+        }
+
+        Lap("settings");
+        var store = ArticleStore.Open(options.ContentDir, _articles);
+        Lap("articles");
+        errors.AddRange(store.Errors.Concat(contentErrors).Select(e => e.Message));
+
+        // A broken event file is skipped with a warning (an error with --strict); the other events still build.
+        var events = Events.EventStore.Load(options.ContentDir);
+        (options.Strict ? errors : warnings).AddRange(events.Errors.Select(e => e.Message));
+
+        // Theme: parsed once per build, shared by the rendering threads.
+        Theme theme;
+        Dictionary<string, I18n> i18n;
+        try
+        {
+            var themeDir = SiteBuilder.FindTheme(options, settings.Theme);
+            ThemeDir = themeDir;
+            theme = Theme.Load(themeDir, Path.Combine(options.ContentDir, "layouts"));
+            i18n = SitePages.Languages.ToDictionary(l => l, l => I18n.Load(l, Path.Combine(themeDir, "i18n", l + ".yml")), StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is ThemeException or ContentException)
+        {
+            errors.Add(e.Message);
+            return Fail();
+        }
+
+        Lap("theme");
+        if (errors.Count > 0)
+        {
+            return Fail();
+        }
+
+        // Link.
+        var stored = store.Articles.ToArray();
+        var model = SiteModel.Build(stored.Select(s => s.Article), outlets, events.Events);
+        warnings.AddRange(model.Warnings);
+        var fileOf = stored.ToDictionary(s => s.Article.Id, s => s.RelativePath, StringComparer.Ordinal);
+
+        Lap("link");
+        var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
+        void Add(string path, byte[] bytes, Digest? digest = null) => files[path] = new OutputFile(path, bytes, digest ?? Digest.Of(bytes));
+
+        // Assets first: pages link to them with a content hash, so a changed style sheet is fetched anew.
+        var assetUrls = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (relative, path) in theme.Assets)
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (options.Minify && relative.EndsWith(".css", StringComparison.Ordinal))
+            {
+                var source = bytes;
+                bytes = _css.GetOrAdd(Digest.Of(source), _ => Encoding.UTF8.GetBytes(Minifier.Css(Encoding.UTF8.GetString(source))));
+            }
+
+            Add("assets/" + relative, bytes);
+            assetUrls[relative] = urls.Path("assets/" + relative) + "?v=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
+        }
+
+        var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key), Body)
+        {
+            AssetUrls = assetUrls,
+        };
+        var jobs = pages.All().ToArray();
+        Lap("plan");
+        var renderer = new PageRenderer(theme, i18n, urls);
+        IEnumerable<string> InputsOf(object view) => view switch
+        {
+            ArticleView a when fileOf.TryGetValue(a.Id, out var file) => [file],
+            OutletView o => [$"outlets/{o.Id}.yml"],
+            EventView e => [$"events/{e.Id}.yml"],
+            SiteView => ["site.yml"],
+            _ => [],
+        };
+
+        // Pages that did not read any article body (lists) are fingerprinted without bodies, so a body edit leaves them alone.
+        var fingerprints = new Fingerprinter(InputsOf);
+        var light = new Fingerprinter(InputsOf, withoutBodies: true);
+        var salt = new[] { Version, urls.BaseUrl, options.Minify ? "minify" : "plain" };
+        var previous = _records;
+        var records = new ConcurrentDictionary<string, OutputRecord>(StringComparer.Ordinal);
+        var made = new ConcurrentBag<string>();
+
+        // Render in parallel on all cores; each page its own TemplateContext.
+        var renderErrors = new ConcurrentBag<string>();
+        var done = 0;
+        try
+        {
+            Parallel.ForEach(jobs, new ParallelOptions { CancellationToken = options.Cancel }, (job, state) =>
+            {
+                try
+                {
+                    var variables = job.Variables();
+                    string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
+                    previous.TryGetValue(job.OutputPath, out var old);
+                    var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
+                    if (old is not null && old.Fingerprint == fingerprint && StillValid(old, theme, i18n))
+                    {
+                        records[job.OutputPath] = old;
+                    }
+                    else
+                    {
+                        var trace = new RenderTrace();
+                        var html = renderer.Render(job, variables, trace);
+                        if (!trace.ReadBodies)
+                        {
+                            fingerprint = light.Of(variables, pageSalt).Digest;
+                        }
+
+                        var bytes = Utf8NoBom.GetBytes(options.Minify ? Minifier.Html(html) : html);
+                        var templates = trace.Templates.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
+                        var texts = trace.Texts.OrderBy(t => t.Lang, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Lang, t.Key, i18n.TryGetValue(t.Lang, out var s) ? s.Get(t.Key) : t.Key)).ToArray();
+                        var allInputs = inputs
+                            .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
+                            .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
+                            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                        records[job.OutputPath] = new OutputRecord(new OutputFile(job.OutputPath, bytes, Digest.Of(bytes)), fingerprint, trace.ReadBodies, templates, texts, allInputs);
+                        made.Add(job.OutputPath);
+                    }
+                }
+                catch (RenderException e)
+                {
+                    renderErrors.Add(e.Message);
+                    state.Stop();
+                }
+
+                options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            errors.Add("interrupted: the previous output was left as it was");
+            return Fail();
+        }
+
+        Lap("render");
+
+        // Keep what rendered well even when the build fails: a record is a pure function of what it read.
+        var merged = new Dictionary<string, OutputRecord>(previous, StringComparer.Ordinal);
+        foreach (var (path, record) in records)
+        {
+            merged[path] = record;
+        }
+
+        _records = merged;
+        if (!renderErrors.IsEmpty)
+        {
+            errors.AddRange(renderErrors.Order(StringComparer.Ordinal));
+            errors.Add("the build stopped at the first template error; the previous output was left as it was");
+            return Fail();
+        }
+
+        foreach (var (lang, strings) in i18n.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            foreach (var key in strings.MissingKeys)
+            {
+                (options.Strict ? errors : warnings).Add($"i18n: missing key '{key}' in i18n/{lang}.yml");
+            }
+        }
+
+        // Feeds, sitemap, robots, .nojekyll — each remade only when what it is made from changed.
+        var outputs = new Dictionary<string, OutputRecord>(records, StringComparer.Ordinal);
+        void Derived(string path, Func<byte[]> make, Digest fingerprint, IEnumerable<string> inputs)
+        {
+            if (previous.TryGetValue(path, out var old) && old.Fingerprint == fingerprint)
+            {
+                outputs[path] = old;
+                return;
+            }
+
+            var bytes = make();
+            outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+            made.Add(path);
+        }
+
+        void Feed(string lang, string feedPath, string pagePath, string title, string? subtitle, IReadOnlyList<Article> articles, params string[] inputs)
+        {
+            var entries = articles.Take(Feeds.MaxEntries).ToArray();
+            var (fingerprint, viewInputs) = fingerprints.Of(entries.Select(a => pages.View(a, lang)).ToArray(), [.. salt, "feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang), .. entries.Select(a => a.Outlet)]);
+            Derived(feedPath, () => Feeds.Atom(pages, lang, feedPath, pagePath, title, subtitle, entries), fingerprint, viewInputs.Concat(inputs).Append("site.yml"));
+        }
+
+        foreach (var lang in SitePages.Languages)
+        {
+            Feed(lang, $"{lang}/feed.xml", $"{lang}/", pages.SiteTitle(lang), pages.SiteDescription(lang), model.Articles);
+            foreach (var outlet in model.Outlets)
+            {
+                Feed(lang, $"{lang}/outlets/{outlet.Id}/feed.xml", $"{lang}/outlets/{outlet.Id}/", $"{SitePages.OutletName(outlet, lang)} · {pages.SiteTitle(lang)}", null, model.ByOutlet[outlet.Id], $"outlets/{outlet.Id}.yml");
+            }
+
+            foreach (var e in model.Events)
+            {
+                Feed(lang, $"{lang}/events/{e.Id}/feed.xml", $"{lang}/events/{e.Id}/", $"{SitePages.EventTitle(e, lang).Title} · {pages.SiteTitle(lang)}", null, model.ByEvent[e.Id], $"events/{e.Id}.yml");
+            }
+        }
+
+        var suffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix).ToArray();
+        Derived("sitemap.xml", () => Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage), fingerprints.Of(suffixes, [.. salt, "sitemap", settings.DefaultLanguage]).Digest, ["site.yml", "articles/", "outlets/", "events/"]);
+        var robots = $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n";
+        Derived("robots.txt", () => Utf8NoBom.GetBytes(robots), Digest.Of(robots), ["site.yml"]);
+        Derived(".nojekyll", () => [], Digest.Of(""), []);
+        string[] searchInputs = [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
+        SearchIndex(model, searchInputs, fingerprints, salt, previous, outputs, made);
+
+        foreach (var (path, record) in outputs)
+        {
+            files[path] = record.File;
+        }
+
+        Lap("feeds");
+
+        // Check, then publish.
+        options.Progress?.Report(new BuildProgress("checking", 0, 1));
+        var problems = LinkChecker.Check(files.Keys, path => Encoding.UTF8.GetString(files[path].Bytes), path => files[path].Digest, urls, _links);
+        options.Progress?.Report(new BuildProgress("checking", 1, 1));
+        errors.AddRange(problems);
+        Lap("check");
+
+        var sizes = files.ToDictionary(f => f.Key, f => f.Value.Bytes.LongLength, StringComparer.Ordinal);
+        warnings.AddRange(SiteBuilder.PagesLimits(sizes));
+        var parsed = _articles.TakeParsed();
+        if (errors.Count > 0)
+        {
+            return new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, warnings, errors), Parsed = parsed };
+        }
+
+        // A good build: forget records of outputs that are gone, and compare with the previous site.
+        _records = new Dictionary<string, OutputRecord>(outputs, StringComparer.Ordinal);
+        var before = Last?.Files;
+        var changed = files.Values.Where(f => before is null || !before.TryGetValue(f.Path, out var old) || old.Digest != f.Digest).Select(f => f.Path).Order(StringComparer.Ordinal).ToArray();
+        var removed = before is null ? [] : before.Keys.Where(p => !files.ContainsKey(p)).Order(StringComparer.Ordinal).ToArray();
+        var sorted = new SortedDictionary<string, OutputFile>(files, StringComparer.Ordinal);
+        if (Last is null || changed.Length > 0 || removed.Length > 0 || Last.Urls.BaseUrl != urls.BaseUrl)
+        {
+            Last = new SiteSnapshot((Last?.Version ?? 0) + 1, urls, sorted);
+        }
+
+        Graph = new DependencyGraph(outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Inputs, StringComparer.Ordinal));
+        var madeList = made.Order(StringComparer.Ordinal).ToArray();
+        return new BuildOutcome
+        {
+            Result = new BuildResult(model.Articles.Count, jobs.Length, files.Count, sizes.Values.Sum(), clock.Elapsed, warnings, errors),
+            Site = Last,
+            Changed = changed,
+            Removed = removed,
+            Made = madeList,
+            Reused = outputs.Count - madeList.Length,
+            Parsed = parsed,
+            Graph = Graph,
+            Timings = timings,
+        };
+    }
+
+    /// <summary>
+    /// Forgets the recorded outputs whose path matches, so the next build makes them again (the same
+    /// bytes: used to warm the rendering code up after the first build).
+    /// </summary>
+    public void Forget(Func<string, bool> which)
+    {
+        lock (_gate)
+        {
+            _records = _records.Where(kv => !which(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The output folder this instance last published to, with the hash of each file written there.</summary>
+    public (string OutDir, Dictionary<string, Digest> Files)? Written { get; internal set; }
+
+    /// <summary>The theme folder of the last build that found one (to watch it).</summary>
+    public string? ThemeDir { get; private set; }
+
+    private RawHtml Body(Article article) => _bodies.GetValue(article, a =>
+    {
+        var html = new RawHtml(MarkdownRenderer.ToHtml(a.Body));
+        Fingerprinter.Remember(html, Digest.Of(html.Html));
+        return html;
+    });
+
+    /// <summary>True when every template and UI string the output read last time is still the same (re-reading the strings, so missing keys are reported as in a clean build).</summary>
+    private static bool StillValid(OutputRecord record, Theme theme, Dictionary<string, I18n> i18n)
+    {
+        foreach (var (name, hash) in record.Templates)
+        {
+            if (theme.Find(name)?.Hash != hash)
+            {
+                return false;
+            }
+        }
+
+        var valid = true;
+        foreach (var (lang, key, value) in record.Texts)
+        {
+            var now = i18n.TryGetValue(lang, out var strings) ? strings.Get(key) : key;
+            valid &= now == value;
+        }
+
+        return valid;
+    }
+
+    /// <summary>
+    /// The static search index under <c>search/</c> (docs/search.md): every article with its events' names.
+    /// Remade only when an article, its events or their names changed; otherwise the last files are kept.
+    /// </summary>
+    private static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter fingerprints, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
+    {
+        var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
+        var membership = new List<string>();
+        foreach (var e in model.Events)
+        {
+            var names = SitePages.Languages.ToDictionary(lang => lang, lang => SitePages.EventTitle(e, lang).Title, StringComparer.Ordinal);
+            foreach (var article in model.ByEvent[e.Id])
+            {
+                if (!eventsOf.TryGetValue(article.Id, out var list))
+                {
+                    eventsOf[article.Id] = list = [];
+                }
+
+                list.Add(new SearchFacetValue(e.Id, names));
+                membership.Add($"{article.Id}\t{e.Id}\t{string.Join('\t', names.Values)}");
+            }
+        }
+
+        var outlets = model.Outlets.Select(o => $"{o.Id}\t{o.NameZh}\t{o.NameEn}").ToArray();
+        var (fingerprint, _) = fingerprints.Of(new object[] { model.Articles.ToArray(), membership.ToArray(), outlets }, [.. salt, "search"]);
+        var last = previous.Where(kv => kv.Key.StartsWith("search/", StringComparison.Ordinal)).ToArray();
+        if (last.Length > 0 && last.All(kv => kv.Value.Fingerprint == fingerprint))
+        {
+            foreach (var (path, record) in last)
+            {
+                outputs[path] = record;
+            }
+
+            return;
+        }
+
+        var temp = Path.Combine(Path.GetTempPath(), "sitegen-search-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var writer = new SearchIndexWriter(new SearchIndexOptions { TempDir = temp + "-spill" }))
+            {
+                foreach (var article in model.Articles)
+                {
+                    writer.Add(SearchDocument.FromArticle(article, model.OutletById.GetValueOrDefault(article.Outlet), eventsOf.GetValueOrDefault(article.Id), SitePages.Languages));
+                }
+
+                writer.WriteTo(temp);
+            }
+
+            foreach (var file in Directory.EnumerateFiles(temp, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var path = "search/" + Path.GetRelativePath(temp, file).Replace('\\', '/');
+                var bytes = File.ReadAllBytes(file);
+                outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs);
+                made.Add(path);
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using SiteGen.Rendering;
+
+namespace SiteGen.Publishing.Incremental;
+
+/// <summary>One file of the built site, in memory: its path in the output (forward slashes), bytes and content hash.</summary>
+public sealed record OutputFile(string Path, byte[] Bytes, Digest Digest);
+
+/// <summary>A good build held in memory: every output file by path. Immutable; a new build makes a new snapshot.</summary>
+public sealed class SiteSnapshot
+{
+    public SiteSnapshot(int version, SiteUrls urls, IReadOnlyDictionary<string, OutputFile> files)
+    {
+        Version = version;
+        Urls = urls;
+        Files = files;
+    }
+
+    /// <summary>Counts good builds that changed something, from 1.</summary>
+    public int Version { get; }
+
+    public SiteUrls Urls { get; }
+
+    public IReadOnlyDictionary<string, OutputFile> Files { get; }
+}
+
+/// <summary>A build error with where it is, when the message names a file (and line): for the console and the browser overlay.</summary>
+public sealed partial record BuildError(string? File, int Line, int Column, string Message)
+{
+    public override string ToString() => File is null ? Message : $"{File}{(Line > 0 ? $":{Line}" : "")}{(Column > 0 ? $":{Column}" : "")}: {Message}";
+
+    /// <summary>Splits the errors a build reports as text (<c>path:line: reason</c>, Scriban's <c>path(line,col) : error : message</c>) into parts.</summary>
+    public static IEnumerable<BuildError> Parse(string error)
+    {
+        foreach (var raw in error.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.EndsWith("errors:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var scriban = ScribanError().Match(line);
+            if (scriban.Success)
+            {
+                yield return new BuildError(scriban.Groups["file"].Value, int.Parse(scriban.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(scriban.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture), scriban.Groups["msg"].Value);
+                continue;
+            }
+
+            var content = ContentError().Match(line);
+            yield return content.Success
+                ? new BuildError(content.Groups["file"].Value, content.Groups["line"].Success ? int.Parse(content.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0, 0, content.Groups["msg"].Value)
+                : new BuildError(null, 0, 0, line);
+        }
+    }
+
+    [GeneratedRegex(@"^(?<file>[^()]+?)\((?<line>\d+),(?<col>\d+)\)\s*:\s*error\s*:\s*(?<msg>.*)$")]
+    private static partial Regex ScribanError();
+
+    [GeneratedRegex(@"^(?<file>[^\s:]+?\.(?:md|ya?ml|scriban))(?::(?<line>\d+))?: (?<msg>.*)$")]
+    private static partial Regex ContentError();
+}
+
+/// <summary>
+/// What one output was made from, as recorded when it was last made: the fingerprint of its data, each
+/// template it looked up (name → hash of the version found, null when missing) and each UI string it
+/// read (language, key, value). It is reused as long as all of these still hold.
+/// </summary>
+internal sealed record OutputRecord(
+    OutputFile File,
+    Digest Fingerprint,
+    bool ReadBodies,
+    KeyValuePair<string, string?>[] Templates,
+    (string Lang, string Key, string Value)[] Texts,
+    string[] Inputs);
+
+/// <summary>
+/// The dependency graph of the last build: for each output, the inputs it was made from (content files
+/// relative to the content folder — <c>articles/…md</c>, <c>outlets/x.yml</c>, <c>events/x.yml</c>,
+/// <c>site.yml</c> — theme templates by file, <c>i18n/&lt;lang&gt;.yml</c>), and the reverse.
+/// </summary>
+public sealed class DependencyGraph
+{
+    private readonly Dictionary<string, string[]> _inputsOf;
+    private readonly Dictionary<string, List<string>> _outputsOf = new(StringComparer.Ordinal);
+
+    internal DependencyGraph(Dictionary<string, string[]> inputsOf)
+    {
+        _inputsOf = inputsOf;
+        foreach (var (output, inputs) in inputsOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            foreach (var input in inputs)
+            {
+                if (!_outputsOf.TryGetValue(input, out var list))
+                {
+                    _outputsOf[input] = list = [];
+                }
+
+                list.Add(output);
+            }
+        }
+    }
+
+    public static DependencyGraph Empty { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
+
+    public IEnumerable<string> Outputs => _inputsOf.Keys.Order(StringComparer.Ordinal);
+
+    public IEnumerable<string> Inputs => _outputsOf.Keys.Order(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> InputsOf(string output) => _inputsOf.GetValueOrDefault(output) ?? [];
+
+    public IReadOnlyList<string> OutputsOf(string input) => _outputsOf.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
+}
+
+/// <summary>The outcome of one (possibly incremental) build.</summary>
+public sealed class BuildOutcome
+{
+    public required BuildResult Result { get; init; }
+
+    /// <summary>The site, when the build succeeded.</summary>
+    public SiteSnapshot? Site { get; init; }
+
+    /// <summary>Output files added or changed since the previous good build (all of them on the first).</summary>
+    public IReadOnlyList<string> Changed { get; init; } = [];
+
+    /// <summary>Output files the previous good build had and this one does not.</summary>
+    public IReadOnlyList<string> Removed { get; init; } = [];
+
+    /// <summary>Pages and feeds made anew in this build (the rest were reused).</summary>
+    public IReadOnlyList<string> Made { get; init; } = [];
+
+    public int Reused { get; init; }
+
+    /// <summary>Article files parsed in this build (not taken from the cache).</summary>
+    public IReadOnlyList<string> Parsed { get; init; } = [];
+
+    public IReadOnlyList<BuildError> ErrorDetails => Result.Errors.SelectMany(BuildError.Parse).ToArray();
+
+    public DependencyGraph Graph { get; init; } = DependencyGraph.Empty;
+
+    /// <summary>Milliseconds spent in each phase (settings, articles, theme, link, plan, render, feeds, check).</summary>
+    public IReadOnlyList<KeyValuePair<string, double>> Timings { get; init; } = [];
+}
