@@ -5,7 +5,8 @@ namespace SiteGen.Link;
 /// <summary>
 /// Folder names for tags. A tag keeps its own characters (a Chinese tag stays Chinese, as readers can
 /// read it); only what cannot be a safe path segment is replaced: separators, URL syntax characters,
-/// controls, and dots at the ends. ASCII letters are lowercased so <c>Putin</c> and <c>putin</c> meet.
+/// controls, and dots at the ends. ASCII letters are lowercased so <c>Putin</c> and <c>putin</c> meet;
+/// a Windows device name (<c>con</c>) gets <c>-0</c>.
 /// </summary>
 public static class Slugs
 {
@@ -38,7 +39,16 @@ public static class Slugs
             }
         }
 
-        return sb.ToString().Trim('-', '.');
+        var slug = sb.ToString().Trim('-', '.');
+
+        // A folder Windows cannot create (con, nul.x, com1): the first part gets -0, as ids do.
+        if (slug.Length > 0 && Normalize.ArticleIds.IsReservedName(slug))
+        {
+            var dot = slug.IndexOf('.', StringComparison.Ordinal);
+            slug = dot < 0 ? slug + "-0" : slug[..dot] + "-0" + slug[dot..];
+        }
+
+        return slug;
     }
 
     /// <summary>Percent-encodes each segment of a site path (<c>zh/tags/普京/</c>), keeping the slashes.</summary>

@@ -98,9 +98,10 @@ public static class SiteBuilder
         // Theme: parsed once, shared.
         Theme theme;
         Dictionary<string, I18n> i18n;
+        string themeDir;
         try
         {
-            var themeDir = FindTheme(options, settings.Theme);
+            themeDir = FindTheme(options, settings.Theme);
             theme = Theme.Load(themeDir, Path.Combine(options.ContentDir, "layouts"));
             i18n = SitePages.Languages.ToDictionary(l => l, l => I18n.Load(l, Path.Combine(themeDir, "i18n", l + ".yml")), StringComparer.Ordinal);
         }
@@ -108,6 +109,11 @@ public static class SiteBuilder
         {
             errors.Add(e.Message);
             return Fail();
+        }
+
+        if (OutputFolder.Problem(options.ContentDir, options.OutDir, themeDir) is { } outProblem)
+        {
+            errors.Add(outProblem);
         }
 
         if (errors.Count > 0)
