@@ -43,6 +43,12 @@ internal static class BuildCommand
             return ExitCodes.Usage;
         }
 
+        if (OutputFolder.Problem(options.ContentDir, options.OutDir) is { } outProblem)
+        {
+            Console.Error.WriteLine($"error: {outProblem}");
+            return ExitCodes.Usage;
+        }
+
         var rendering = new ConsoleProgress("rendering");
         BuildResult result;
         try
@@ -58,14 +64,10 @@ internal static class BuildCommand
                 }),
             });
         }
-        catch (IOException e)
+        catch (Exception e) when (IoFailure(e) is { } io)
         {
-            Console.Error.WriteLine($"error: {e.Message} (the previous output was left as it was)");
-            return ExitCodes.Failure;
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message} (the previous output was left as it was)");
+            // A full disk, a read-only or missing output parent: one line, the old site untouched.
+            Console.Error.WriteLine($"error: cannot write the site: {io.Message.ReplaceLineEndings(" ")} (the previous output was left as it was)");
             return ExitCodes.Failure;
         }
 
@@ -93,6 +95,14 @@ internal static class BuildCommand
         Console.WriteLine($"built {result.Pages} pages ({result.Articles} articles, {result.Files} files, {result.Bytes / 1048576.0:F1} MB) into {options.OutDir} in {result.Elapsed.TotalSeconds:F2} s");
         return ExitCodes.Ok;
     }
+
+    /// <summary>The I/O failure behind an exception, also when parallel rendering wrapped it in an <see cref="AggregateException"/>.</summary>
+    private static Exception? IoFailure(Exception e) => e switch
+    {
+        IOException or UnauthorizedAccessException => e,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(IoFailure).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
     private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>

@@ -144,7 +144,34 @@ public sealed class SiteModel
             }
 
             tagSlug[tag] = slug;
-            tagName.TryAdd(slug, tag.Trim());
+        }
+
+        // Folder names that differ only in case are one folder on Windows and macOS: they meet under
+        // the ordinal-first spelling, whatever order the articles came in.
+        var folded = tagSlug.Values.Distinct(StringComparer.Ordinal).GroupBy(s => s.ToUpperInvariant(), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select(s => (From: s, To: g.Min(StringComparer.Ordinal)!)))
+            .Where(p => p.From != p.To)
+            .ToDictionary(p => p.From, p => p.To, StringComparer.Ordinal);
+        foreach (var tag in tagSlug.Keys.ToArray())
+        {
+            tagSlug[tag] = folded.GetValueOrDefault(tagSlug[tag], tagSlug[tag]);
+        }
+
+        foreach (var tag in all.SelectMany(a => a.Tags).Where(tagSlug.ContainsKey))
+        {
+            tagName.TryAdd(tagSlug[tag], tag.Trim());
+        }
+
+        // Different tags that share a folder are one tag: said once per folder, spellings in ordinal order
+        // (spellings that differ only in case, width of spaces or Unicode composition are not reported).
+        foreach (var group in tagSlug.GroupBy(kv => kv.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var spellings = group.Select(kv => kv.Key.Trim()).DistinctBy(t => t.Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant(), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            if (spellings.Length > 1)
+            {
+                warnings.Add($"tags {string.Join(", ", spellings.Select(t => $"'{t}'"))} share the folder tags/{group.Key}/ and are shown as one tag, '{tagName[group.Key]}'");
+            }
         }
 
         var byTag = Group(all, a => a.Tags.Where(tagSlug.ContainsKey).Select(t => tagSlug[t]).Distinct(StringComparer.Ordinal));

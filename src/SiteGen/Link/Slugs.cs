@@ -5,7 +5,8 @@ namespace SiteGen.Link;
 /// <summary>
 /// Folder names for tags. A tag keeps its own characters (a Chinese tag stays Chinese, as readers can
 /// read it); only what cannot be a safe path segment is replaced: separators, URL syntax characters,
-/// controls, and dots at the ends. ASCII letters are lowercased so <c>Putin</c> and <c>putin</c> meet.
+/// controls, invisible format characters (zero-width, bidi overrides), and dots at the ends. ASCII letters are lowercased so <c>Putin</c> and <c>putin</c> meet;
+/// a Windows device name (<c>con</c>) gets <c>-0</c>.
 /// </summary>
 public static class Slugs
 {
@@ -14,7 +15,15 @@ public static class Slugs
     public static string Tag(string tag)
     {
         var sb = new StringBuilder(tag.Length);
-        foreach (var c in tag.Normalize(NormalizationForm.FormC).Trim())
+        // Surrogates become '-' below anyway; replaced first, a lone one cannot break normalization.
+        var text = string.Create(tag.Length, tag, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                span[i] = char.IsSurrogate(t[i]) ? '-' : t[i];
+            }
+        }).Normalize(NormalizationForm.FormC);
+        foreach (var c in text.Trim())
         {
             if (sb.Length >= MaxTagLength)
             {
@@ -25,7 +34,7 @@ public static class Slugs
             {
                 sb.Append(char.ToLowerInvariant(c));
             }
-            else if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || "/\\?#%:*\"<>|&+'`[]{}^~".Contains(c, StringComparison.Ordinal))
+            else if (char.IsWhiteSpace(c) || char.IsControl(c) || char.IsSurrogate(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format || "/\\?#%:*\"<>|&+'`[]{}^~".Contains(c, StringComparison.Ordinal))
             {
                 if (sb.Length > 0 && sb[^1] != '-')
                 {
@@ -38,7 +47,16 @@ public static class Slugs
             }
         }
 
-        return sb.ToString().Trim('-', '.');
+        var slug = sb.ToString().Trim('-', '.');
+
+        // A folder Windows cannot create (con, nul.x, com1): the first part gets -0, as ids do.
+        if (slug.Length > 0 && Normalize.ArticleIds.IsReservedName(slug))
+        {
+            var dot = slug.IndexOf('.', StringComparison.Ordinal);
+            slug = dot < 0 ? slug + "-0" : slug[..dot] + "-0" + slug[dot..];
+        }
+
+        return slug;
     }
 
     /// <summary>Percent-encodes each segment of a site path (<c>zh/tags/普京/</c>), keeping the slashes.</summary>

@@ -38,6 +38,10 @@ public static class ArticleIds
         "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     };
 
+    /// <summary>True when Windows would open a device for this file or folder name (<c>con</c>, <c>NUL.txt</c>, <c>com1.x</c>).</summary>
+    public static bool IsReservedName(string name) =>
+        Reserved.Contains(name.Split('.')[0].TrimEnd(' ').ToLowerInvariant());
+
     /// <summary>
     /// Lowercase ASCII letters and digits, other runs become one hyphen, trimmed, bounded; never a
     /// reserved device name. Idempotent: <c>Sanitize(Sanitize(s)) == Sanitize(s)</c>.

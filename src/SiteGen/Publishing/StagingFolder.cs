@@ -7,7 +7,9 @@ namespace SiteGen.Publishing;
 /// The folder a build writes into: a sibling of the output folder (same file system, so the swap is
 /// a rename). <see cref="SwapInto"/> replaces the output folder whole; a build that fails or is
 /// interrupted never touches it — <see cref="Dispose"/> deletes the staging folder instead, and the
-/// next build removes staging folders that interrupted builds left behind.
+/// next build removes staging folders that interrupted builds left behind. On Linux the swap is one
+/// atomic <c>renameat2(RENAME_EXCHANGE)</c>; elsewhere two renames, and a build killed between them
+/// leaves the previous site as <c>.&lt;out&gt;.old-*</c>, which the next build moves back first.
 /// </summary>
 public sealed class StagingFolder : IDisposable
 {
@@ -21,7 +23,18 @@ public sealed class StagingFolder : IDisposable
         var parent = Path.GetDirectoryName(OutDir) ?? throw new ArgumentException("the output folder cannot be a file system root", nameof(outDir));
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(OutDir);
-        foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*").Concat(Directory.EnumerateDirectories(parent, $".{name}.old-*")))
+
+        // A build killed between the two renames of the fallback swap left the previous site as
+        // .<name>.old-*: put it back before anything else, so it is never lost.
+        var olds = Directory.EnumerateDirectories(parent, $".{name}.old-*").Order(StringComparer.Ordinal).ToArray();
+        if (!Directory.Exists(OutDir) && olds.Length > 0)
+        {
+            var newest = olds.MaxBy(Directory.GetLastWriteTimeUtc)!;
+            Directory.Move(newest, OutDir);
+            olds = olds.Where(o => o != newest).ToArray();
+        }
+
+        foreach (var stale in Directory.EnumerateDirectories(parent, $".{name}.staging-*").Concat(olds))
         {
             TryDelete(stale);
         }
@@ -61,6 +74,16 @@ public sealed class StagingFolder : IDisposable
     /// <summary>Moves the finished site into place, replacing the previous output folder whole.</summary>
     public void SwapInto()
     {
+        // Linux: one atomic exchange of the two folders; whenever the process dies, the output
+        // folder is either the previous site or the new one, whole. The staging name then holds the
+        // previous site, deleted here or by the next build.
+        if (Directory.Exists(OutDir) && TryExchange(Dir, OutDir))
+        {
+            _swapped = true;
+            TryDelete(Dir);
+            return;
+        }
+
         string? old = null;
         if (Directory.Exists(OutDir))
         {
@@ -96,6 +119,36 @@ public sealed class StagingFolder : IDisposable
             TryDelete(Dir);
         }
     }
+
+    /// <summary><c>renameat2(RENAME_EXCHANGE)</c>; false where the system or file system lacks it (the caller falls back to two renames).</summary>
+    private static bool TryExchange(string a, string b)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            return RenameAt2(AtFdCwd, CString(a), AtFdCwd, CString(b), RenameExchange) == 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+        catch (DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private const int AtFdCwd = -100;
+    private const uint RenameExchange = 2;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    private static extern int RenameAt2(int oldDirFd, byte[] oldPath, int newDirFd, byte[] newPath, uint flags);
+
+    private static byte[] CString(string path) => Encoding.UTF8.GetBytes(path + "\0");
 
     private static void TryDelete(string dir)
     {

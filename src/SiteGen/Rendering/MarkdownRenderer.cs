@@ -75,22 +75,7 @@ public static class MarkdownRenderer
         private static bool IsExternal(string? url) =>
             url is not null && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal));
 
-        private static bool IsSafe(string? url)
-        {
-            if (string.IsNullOrEmpty(url))
-            {
-                return true;
-            }
-
-            var colon = url.IndexOf(':', StringComparison.Ordinal);
-            var slash = url.IndexOfAny(['/', '?', '#']);
-            if (colon < 0 || (slash >= 0 && slash < colon))
-            {
-                return true; // relative
-            }
-
-            var scheme = url[..colon].Trim().ToLowerInvariant();
-            return scheme is "http" or "https" or "mailto";
-        }
+        /// <summary>The importer's own policy (<see cref="Normalize.MarkdownSafety.IsSafeUrl"/>): http, https, mailto or relative, whitespace and controls in a scheme ignored as browsers do.</summary>
+        private static bool IsSafe(string? url) => Normalize.MarkdownSafety.IsSafeUrl(url);
     }
 }

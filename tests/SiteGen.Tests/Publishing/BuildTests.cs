@@ -106,6 +106,7 @@ public class BuildTests
         var outDir = Path.Combine(TestPaths.NewTempDir(), "public");
         Directory.CreateDirectory(outDir);
         File.WriteAllText(Path.Combine(outDir, "stale.html"), "old");
+        File.WriteAllText(Path.Combine(outDir, ".nojekyll"), ""); // a previous build's output (a folder of other files is refused)
         var result = SiteFixture.Build(outDir);
         Assert.True(result.Succeeded);
         Assert.False(File.Exists(Path.Combine(outDir, "stale.html")));
