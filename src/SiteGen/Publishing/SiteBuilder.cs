@@ -56,7 +56,19 @@ public static class SiteBuilder
     /// <summary>As <see cref="Build(BuildOptions, IncrementalSite)"/>, with the details: what was made, written, linked.</summary>
     public static PublishOutcome Publish(BuildOptions options, IncrementalSite site)
     {
+        // The swap replaces --out whole: refuse a folder that holds anything but an earlier site.
+        if (OutputFolder.Problem(options.ContentDir, options.OutDir) is { } early)
+        {
+            return new PublishOutcome(new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, TimeSpan.Zero, [], [early]) }, [], 0);
+        }
+
         var outcome = site.Build(options);
+        if (outcome.Result.Succeeded && OutputFolder.Problem(options.ContentDir, options.OutDir, site.ThemeDir) is { } overlap)
+        {
+            var result = outcome.Result with { Errors = [.. outcome.Result.Errors, overlap] };
+            return new PublishOutcome(new BuildOutcome { Result = result, Timings = outcome.Timings }, [], 0);
+        }
+
         if (!outcome.Result.Succeeded || outcome.Site is null)
         {
             return new PublishOutcome(outcome, [], 0);

@@ -123,7 +123,7 @@ public sealed class ServeHostileTests(ITestOutputHelper output)
         "/zh/../../secret.txt", "/zh/%2e%2e/%2e%2e/secret.txt", "/%252e%252e/secret.txt", "/.%2e/secret.txt", "/%2e./secret.txt",
         "/%c0%ae%c0%ae/secret.txt", "/..;/secret.txt", "/etc/passwd", "/%2fetc%2fpasswd", "/C:%5cWindows%5cwin.ini", "/C:/Windows/win.ini",
         "/zh/..%00/secret.txt", "/%u002e%u002e/secret.txt", "/..%c0%afsecret.txt", "/．．/secret.txt", "/%EF%BC%8E%EF%BC%8E/secret.txt",
-        "/.nojekyll", "/proc/self/environ", "/file:///etc/passwd", "http://127.0.0.1/../secret.txt", "../secret.txt", "*",
+        "/proc/self/environ", "/file:///etc/passwd", "http://127.0.0.1/../secret.txt", "../secret.txt", "*",
     };
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class ServeHostileTests(ITestOutputHelper output)
         var content = SiteFixture.CopyContent();
         await File.WriteAllTextAsync(Path.Combine(root, "secret.txt"), "SECRET-OUTSIDE-THE-SITE");
         await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(content)!, "secret.txt"), "SECRET-OUTSIDE-THE-SITE");
-        await using var server = await ServeProcess.StartAsync(content, Path.Combine(root, "preview"));
+        await using var server = await ServeProcess.StartAsync(content);
         Assert.Contains($"http://127.0.0.1:{server.Port}/", server.ServingLine, StringComparison.Ordinal);
 
         var answers = new List<string>();
@@ -202,7 +202,7 @@ public sealed class ServeHostileTests(ITestOutputHelper output)
 
         public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
-        public static async Task<ServeProcess> StartAsync(string content, string? outDir = null)
+        public static async Task<ServeProcess> StartAsync(string content)
         {
             int port;
             using (var probe = new TcpListener(IPAddress.Loopback, 0))
@@ -211,9 +211,8 @@ public sealed class ServeHostileTests(ITestOutputHelper output)
                 port = ((IPEndPoint)probe.LocalEndpoint).Port;
             }
 
-            outDir ??= Path.Combine(TestPaths.NewTempDir(), "preview");
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-            foreach (var arg in new[] { CliRunner.CliPath, "serve", "--content", content, "--out", outDir, "--port", port.ToString(CultureInfo.InvariantCulture) })
+            foreach (var arg in new[] { CliRunner.CliPath, "serve", "--content", content, "--port", port.ToString(CultureInfo.InvariantCulture) })
             {
                 start.ArgumentList.Add(arg);
             }
