@@ -10,5 +10,6 @@ internal static class ExtraCommands
     {
         yield return BuildCommand.Create();
         yield return ServeCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

@@ -32,6 +32,9 @@ public readonly record struct BuildProgress(string Stage, int Done, int Total);
 public sealed record BuildResult(int Articles, int Pages, int Files, long Bytes, TimeSpan Elapsed, IReadOnlyList<string> Warnings, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Wall time of each phase, in order (<c>sitegen build --timings</c> prints them).</summary>
+    public IReadOnlyList<KeyValuePair<string, TimeSpan>> Timings { get; init; } = [];
 }
 
 /// <summary>
@@ -49,6 +52,15 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options)
     {
         var clock = Stopwatch.StartNew();
+        var phases = new List<KeyValuePair<string, TimeSpan>>();
+        var lapStart = TimeSpan.Zero;
+        void Lap(string phase)
+        {
+            var now = clock.Elapsed;
+            phases.Add(new(phase, now - lapStart));
+            lapStart = now;
+        }
+
         var warnings = new List<string>();
         var errors = new List<string>();
         BuildResult Fail() => new(0, 0, 0, 0, clock.Elapsed, warnings, errors);
@@ -114,9 +126,12 @@ public static class SiteBuilder
             return Fail();
         }
 
+        Lap("load");
+
         // Link.
         var model = SiteModel.Build(store.Articles.Select(s => s.Article), outlets, events);
         warnings.AddRange(model.Warnings);
+        Lap("link");
 
         using var staging = new StagingFolder(options.OutDir);
 
@@ -137,6 +152,7 @@ public static class SiteBuilder
         var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key));
         var jobs = pages.All().ToArray();
         var renderer = new PageRenderer(theme, i18n, urls);
+        Lap("plan+markdown");
 
         // Render in parallel on all cores; each page its own TemplateContext.
         var renderErrors = new System.Collections.Concurrent.ConcurrentBag<string>();
@@ -172,6 +188,7 @@ public static class SiteBuilder
             return Fail();
         }
 
+        Lap("render");
         foreach (var (lang, strings) in i18n.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
             foreach (var key in strings.MissingKeys)
@@ -195,16 +212,20 @@ public static class SiteBuilder
             }
         }
 
+        Lap("feeds");
         var suffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix);
         staging.WriteBytes("sitemap.xml", Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage));
         staging.WriteText("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n");
         staging.WriteText(".nojekyll", "");
+
+        Lap("sitemap");
 
         // Check, then publish.
         options.Progress?.Report(new BuildProgress("checking", 0, 1));
         var problems = LinkChecker.Check(staging, urls);
         options.Progress?.Report(new BuildProgress("checking", 1, 1));
         errors.AddRange(problems);
+        Lap("link check");
 
         var bytesTotal = staging.Files.Values.Sum();
         warnings.AddRange(PagesLimits(staging.Files));
@@ -215,7 +236,8 @@ public static class SiteBuilder
         }
 
         staging.SwapInto();
-        return new BuildResult(model.Articles.Count, jobs.Length, staging.Files.Count, bytesTotal, clock.Elapsed, warnings, errors);
+        Lap("swap");
+        return new BuildResult(model.Articles.Count, jobs.Length, staging.Files.Count, bytesTotal, clock.Elapsed, warnings, errors) { Timings = phases };
     }
 
     /// <summary>Warnings when a file or the whole site reaches 80 % of what GitHub Pages accepts.</summary>
