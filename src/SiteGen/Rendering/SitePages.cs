@@ -131,9 +131,10 @@ public sealed class SitePages
         }
 
         yield return Page("outlets/", "outlets", Label(lang, "outlets"), vars => vars["outlets"] = OutletViews(lang).ToArray());
+        var outletViews = OutletViews(lang).ToDictionary(o => o.Id, StringComparer.Ordinal); // one view per outlet, not a search per outlet
         foreach (var outlet in _model.Outlets)
         {
-            var view = OutletViews(lang).First(o => o.Id == outlet.Id);
+            var view = outletViews[outlet.Id];
             foreach (var job in Paged($"outlets/{outlet.Id}/", "outlet", view.Name, _model.ByOutlet[outlet.Id], vars => vars["outlet"] = view, (view.FeedUrl, view.Name)))
             {
                 yield return job;
@@ -141,9 +142,10 @@ public sealed class SitePages
         }
 
         yield return Page("events/", "events", Label(lang, "events"), vars => vars["events"] = EventViews(lang).ToArray());
+        var eventViews = EventViews(lang).ToDictionary(v => v.Id, StringComparer.Ordinal); // linear, not one search per event
         foreach (var e in _model.Events)
         {
-            var view = EventViews(lang).First(v => v.Id == e.Id);
+            var view = eventViews[e.Id];
             var timeline = _model.ByEvent[e.Id].Reverse().ToArray();
             foreach (var job in Paged($"events/{e.Id}/", "event", view.Title, timeline, vars => vars["event"] = view, (view.FeedUrl, view.Title)))
             {
