@@ -11,5 +11,6 @@ internal static class ExtraCommands
         yield return BuildCommand.Create();
         yield return ServeCommand.Create();
         yield return Commands.EventsCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

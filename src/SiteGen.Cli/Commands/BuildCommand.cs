@@ -21,21 +21,22 @@ internal static class BuildCommand
             Description = "The address the site is published at, e.g. https://user.github.io/repo/ (overrides base_url in site.yml). Every link, asset and feed goes under its path.",
         };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings that usually pass (a missing UI translation key, a broken event file) as errors." };
+        var timings = new Option<bool>("--timings") { Description = "Print the wall time of each phase of the build (load, link, plan+markdown, render, feeds, sitemap, link check, swap)." };
         var command = new Command("build", "Build the bilingual static site (zh + en) from the content folder: pages, Atom feeds, sitemap; checks every internal link.")
         {
-            content, output, baseUrl, strict,
+            content, output, baseUrl, strict, timings,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!)
         {
             BaseUrl = parse.GetValue(baseUrl),
             Strict = parse.GetValue(strict),
             Cancel = cancel,
-        })));
+        }, parse.GetValue(timings))));
         return command;
     }
 
     /// <summary>Runs a build, prints warnings, errors and the summary; returns an exit code.</summary>
-    public static int Run(BuildOptions options)
+    public static int Run(BuildOptions options, bool timings = false)
     {
         if (!Directory.Exists(options.ContentDir))
         {
@@ -50,10 +51,10 @@ internal static class BuildCommand
         }
 
         var rendering = new ConsoleProgress("rendering");
-        BuildResult result;
+        PublishOutcome outcome;
         try
         {
-            result = SiteBuilder.Build(options with
+            outcome = SiteBuilder.Publish(options with
             {
                 Progress = new SyncProgress<BuildProgress>(p =>
                 {
@@ -62,7 +63,7 @@ internal static class BuildCommand
                         rendering.Report((p.Done, p.Total));
                     }
                 }),
-            });
+            }, new Publishing.Incremental.IncrementalSite());
         }
         catch (Exception e) when (IoFailure(e) is { } io)
         {
@@ -71,6 +72,7 @@ internal static class BuildCommand
             return ExitCodes.Failure;
         }
 
+        var result = outcome.Result;
         foreach (var warning in result.Warnings)
         {
             Console.Error.WriteLine($"warning: {warning}");
@@ -90,6 +92,11 @@ internal static class BuildCommand
         {
             Console.Error.WriteLine($"build failed with {result.Errors.Count} error(s); {options.OutDir} was not changed");
             return ExitCodes.ContentErrors;
+        }
+
+        if (timings)
+        {
+            Console.WriteLine("timings: " + string.Join(", ", outcome.Build.Timings.Select(t => $"{t.Key} {t.Value / 1000:F2} s")));
         }
 
         Console.WriteLine($"built {result.Pages} pages ({result.Articles} articles, {result.Files} files, {result.Bytes / 1048576.0:F1} MB) into {options.OutDir} in {result.Elapsed.TotalSeconds:F2} s");

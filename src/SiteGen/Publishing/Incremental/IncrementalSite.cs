@@ -301,15 +301,16 @@ public sealed class IncrementalSite
         var robots = $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n";
         Derived("robots.txt", () => Utf8NoBom.GetBytes(robots), Digest.Of(robots), ["site.yml"]);
         Derived(".nojekyll", () => [], Digest.Of(""), []);
+        Lap("feeds");
         string[] searchInputs = [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
         SearchIndex(model, searchInputs, fingerprints, salt, previous, outputs, made);
+        Lap("search");
 
         foreach (var (path, record) in outputs)
         {
             files[path] = record.File;
         }
 
-        Lap("feeds");
 
         // Check, then publish.
         options.Progress?.Report(new BuildProgress("checking", 0, 1));

@@ -1,0 +1,30 @@
+using SiteGen.Tests.Cli;
+
+namespace SiteGen.Tests.Bench;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public void Bench_runs_our_side_on_a_small_archive_and_prints_the_table()
+    {
+        var work = TestPaths.NewTempDir();
+        var (exit, stdout, stderr) = CliRunner.Run("bench", "--sizes", "50", "--runs", "1", "--no-hugo", "--import-files", "20", "--work", work);
+        Assert.True(exit == 0, stderr + stdout);
+        Assert.Contains("| N | SiteGen wall | SiteGen peak RSS | Hugo wall", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"\| 50 \| [0-9.]+ s \| [0-9.]+ (MiB|GiB) \| – \|", stdout);
+        Assert.Contains("floor: read", stdout, StringComparison.Ordinal);
+        Assert.Contains("build phases (last run): settings", stdout, StringComparison.Ordinal);
+        Assert.Contains("import: 20 raw RSS-dump files → 20 articles", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"search index share of the build \(N=50, last run\): [0-9.]+ s of [0-9.]+ s \(\d+ ?%\)", stdout);
+    }
+
+    [Fact]
+    public void Bench_generate_writes_the_same_archive_for_the_same_seed()
+    {
+        var a = TestPaths.NewTempDir();
+        var b = TestPaths.NewTempDir();
+        Assert.Equal(0, CliRunner.Run("bench", "generate", "--articles", "25", "--seed", "5", "--out", a, "--hugo").ExitCode);
+        Assert.Equal(0, CliRunner.Run("bench", "generate", "--articles", "25", "--seed", "5", "--out", b, "--hugo").ExitCode);
+        Assert.Equal(ArchiveGeneratorTests.TreeHash(a), ArchiveGeneratorTests.TreeHash(b));
+    }
+}
