@@ -16,6 +16,37 @@ public static class CliRunner
         }
     }
 
+    /// <summary>
+    /// A copy of the CLI's output folder that every user can read, for runs with dropped privileges: a
+    /// fresh clone may sit in a folder only its owner can enter (mktemp -d makes them 0700).
+    /// </summary>
+    private static readonly Lazy<string> SharedCliPath = new(() =>
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return CliPath;
+        }
+
+        var source = Path.GetDirectoryName(CliPath)!;
+        var target = Path.Combine(Path.GetTempPath(), "sitegen-cli-" + Guid.NewGuid().ToString("N"));
+        const UnixFileMode Dir = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        Directory.CreateDirectory(target, Dir);
+        foreach (var dir in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(Path.Combine(target, Path.GetRelativePath(source, dir)), Dir);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, FileMode);
+        }
+
+        return Path.Combine(target, Path.GetFileName(CliPath));
+    });
+
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Run(args, []);
 
     /// <summary>Runs the CLI behind <paramref name="wrapper"/> (e.g. <c>setpriv … --</c> to drop privileges).</summary>
@@ -34,7 +65,7 @@ public static class CliRunner
             info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
         }
 
-        info.ArgumentList.Add(CliPath);
+        info.ArgumentList.Add(wrapper.Length > 0 ? SharedCliPath.Value : CliPath);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
