@@ -40,7 +40,7 @@ public static class EventStore
         var errors = new List<ContentException>();
         if (Directory.Exists(dir))
         {
-            foreach (var file in Directory.EnumerateFiles(dir, "*.yml", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+            foreach (var file in ContentFiles.Enumerate(dir, "*.yml").Order(StringComparer.Ordinal))
             {
                 var relative = System.IO.Path.GetRelativePath(contentDir, file).Replace('\\', '/');
                 try
@@ -78,6 +78,12 @@ public static class EventStore
         var stream = new YamlStream();
         try
         {
+            // The same guard as front matter: no anchors/aliases (alias bombs), bounded size and depth.
+            if (YamlGuard.Check(yaml) is { } bad)
+            {
+                throw new ContentException(path, bad.Line, bad.Reason.Replace("front matter", "event file", StringComparison.Ordinal));
+            }
+
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)

@@ -43,7 +43,13 @@ public sealed class I18n
             var stream = new YamlStream();
             try
             {
-                using var reader = new StringReader(File.ReadAllText(path));
+                var text = File.ReadAllText(path);
+                if (YamlGuard.Check(text) is { } bad)
+                {
+                    throw new ContentException(path, bad.Line, bad.Reason.Replace("front matter", "i18n file", StringComparison.Ordinal));
+                }
+
+                using var reader = new StringReader(text);
                 stream.Load(reader);
             }
             catch (YamlException e)
@@ -64,7 +70,12 @@ public sealed class I18n
     {
         foreach (var (key, value) in node.Children)
         {
-            var name = prefix + ((YamlScalarNode)key).Value;
+            if (key is not YamlScalarNode scalarKey)
+            {
+                continue; // a key that is not text names no string
+            }
+
+            var name = prefix + scalarKey.Value;
             switch (value)
             {
                 case YamlMappingNode map:
