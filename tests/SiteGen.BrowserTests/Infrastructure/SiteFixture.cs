@@ -20,10 +20,7 @@ public sealed class BrowserTestGroup : ICollectionFixture<SiteFixture>
 /// <list type="bullet">
 /// <item><c>SITEGEN_SITE_DIR</c>: an already built site (its articles' Markdown in <c>SITEGEN_CONTENT_DIR</c>,
 /// else the repository's <c>content/</c>);</item>
-/// <item>else <c>SITEGEN_BROWSER_SITE=build</c>, or the CLI has a <c>build</c> command and
-/// <c>SITEGEN_BROWSER_SITE</c> is not <c>fixture</c>: <c>sitegen build</c> of the repository's
-/// <c>content/</c> into a temporary folder;</item>
-/// <item>else the hand-written site in <c>Fixtures/site</c> (with <c>Fixtures/content</c>).</item>
+/// <item>else <c>sitegen build</c> of the repository's <c>content/</c> into a temporary folder.</item>
 /// </list>
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
@@ -53,7 +50,7 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string SiteDir { get; private set; } = "";
 
-    /// <summary>Where the site came from: fixture, build or SITEGEN_SITE_DIR.</summary>
+    /// <summary>Where the site came from: build or SITEGEN_SITE_DIR.</summary>
     public string SiteSource { get; private set; } = "";
 
     public ContentArticles Content { get; private set; } = null!;
@@ -89,7 +86,6 @@ public sealed class SiteFixture : IAsyncLifetime
     {
         var clock = Stopwatch.StartNew();
         var siteDir = Environment.GetEnvironmentVariable("SITEGEN_SITE_DIR");
-        var choice = Environment.GetEnvironmentVariable("SITEGEN_BROWSER_SITE");
         if (siteDir is { Length: > 0 })
         {
             SiteSource = "SITEGEN_SITE_DIR";
@@ -97,7 +93,7 @@ public sealed class SiteFixture : IAsyncLifetime
             Content = new ContentArticles(Environment.GetEnvironmentVariable("SITEGEN_CONTENT_DIR") is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(RepoRoot, "content"));
             _server = new StaticSiteServer(SiteDir);
         }
-        else if (choice == "build" || (choice != "fixture" && await CliHasBuildCommandAsync()))
+        else
         {
             SiteSource = "build";
             SiteDir = NewTempDir("sitegen-browser-site-");
@@ -105,13 +101,6 @@ public sealed class SiteFixture : IAsyncLifetime
             // The port is known before the build, so canonical and hreflang addresses point at the server.
             _server = new StaticSiteServer(SiteDir);
             await BuildSiteAsync(SiteDir, $"{_server.Origin}/");
-        }
-        else
-        {
-            SiteSource = "fixture";
-            SiteDir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "site");
-            Content = new ContentArticles(Path.Combine(AppContext.BaseDirectory, "Fixtures", "content"));
-            _server = new StaticSiteServer(SiteDir);
         }
 
         Http = new HttpClient { BaseAddress = new Uri(_server.Origin), Timeout = TimeSpan.FromSeconds(60) };
@@ -197,19 +186,6 @@ public sealed class SiteFixture : IAsyncLifetime
         var configuration = typeof(SiteFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "Configuration")?.Value ?? "Debug";
         return Path.Combine(RepoRoot, "src", "SiteGen.Cli", "bin", configuration, "net10.0", "sitegen.dll");
-    }
-
-    private async Task<bool> CliHasBuildCommandAsync()
-    {
-        var cli = CliPath();
-        if (!File.Exists(cli))
-        {
-            return false;
-        }
-
-        // `sitegen build --help` prints the root help when there is no build command, so read the list.
-        var (code, output) = await RunAsync("dotnet", [cli, "--help"], TimeSpan.FromMinutes(1));
-        return code == 0 && output.Split('\n').Any(line => line.TrimStart().StartsWith("build ", StringComparison.Ordinal) && line.StartsWith("  ", StringComparison.Ordinal));
     }
 
     private async Task BuildSiteAsync(string outDir, string baseUrl)
