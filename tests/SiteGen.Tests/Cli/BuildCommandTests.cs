@@ -7,7 +7,7 @@ public class BuildCommandTests
     [InlineData("serve", "--content", "--port", "--host", "--base-url", "--open")]
     public void Help_describes_every_option(string command, params string[] options)
     {
-        var (code, stdout, _) = SitegenProcess.Run(TestPaths.RepoRoot, command, "--help");
+        var (code, stdout, _) = CliRunner.RunIn(TestPaths.RepoRoot, command, "--help");
         Assert.Equal(0, code);
         foreach (var option in options)
         {
@@ -21,7 +21,7 @@ public class BuildCommandTests
     {
         var content = SiteFixture.CopyContent(); // no themes/ folder beside this copy
         var outDir = Path.Combine(Path.GetDirectoryName(content)!, "site-out");
-        var (code, stdout, stderr) = SitegenProcess.Run(Path.GetDirectoryName(content)!, "build", "--content", content, "--out", outDir, "--base-url", "https://user.github.io/repo/");
+        var (code, stdout, stderr) = CliRunner.RunIn(Path.GetDirectoryName(content)!, "build", "--content", content, "--out", outDir, "--base-url", "https://user.github.io/repo/");
         Assert.True(code == 0, stderr);
         Assert.Matches(@"built 76 pages \(7 articles, \d+ files, [\d.]+ MB\)", stdout);
         Assert.Contains("rendering 76/76 (100%)", stderr, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public class BuildCommandTests
         Directory.CreateDirectory(Path.Combine(content, "layouts"));
         File.WriteAllText(Path.Combine(content, "layouts", "search.scriban"), "<a href=\"{{ url 'en/nowhere/' }}\">x</a>");
         var outDir = Path.Combine(Path.GetDirectoryName(content)!, "site-out");
-        var (code, _, stderr) = SitegenProcess.Run(Path.GetDirectoryName(content)!, "build", "--content", content, "--out", outDir);
+        var (code, _, stderr) = CliRunner.RunIn(Path.GetDirectoryName(content)!, "build", "--content", content, "--out", outDir);
         Assert.Equal(1, code);
         Assert.Contains("error: /zh/search/index.html: broken link: /en/nowhere/", stderr, StringComparison.Ordinal);
         Assert.Contains("was not changed", stderr, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public class BuildCommandTests
     [Fact]
     public void A_missing_content_folder_is_a_usage_error()
     {
-        var (code, _, stderr) = SitegenProcess.Run(TestPaths.RepoRoot, "build", "--content", "no/such/folder", "--out", Path.Combine(TestPaths.NewTempDir(), "o"));
+        var (code, _, stderr) = CliRunner.RunIn(TestPaths.RepoRoot, "build", "--content", "no/such/folder", "--out", Path.Combine(TestPaths.NewTempDir(), "o"));
         Assert.Equal(2, code);
         Assert.Contains("no such content folder", stderr, StringComparison.Ordinal);
     }

@@ -49,10 +49,18 @@ public static class CliRunner
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Run(args, []);
 
+    /// <summary>Runs the CLI from <paramref name="workingDir"/> (relative defaults such as <c>public/</c> land there).</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunIn(string workingDir, params string[] args) => Run(args, [], workingDir);
+
     /// <summary>Runs the CLI behind <paramref name="wrapper"/> (e.g. <c>setpriv … --</c> to drop privileges).</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(string[] args, string[] wrapper)
+    public static (int ExitCode, string Stdout, string Stderr) Run(string[] args, string[] wrapper, string? workingDir = null)
     {
         var info = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        if (workingDir is not null)
+        {
+            info.WorkingDirectory = workingDir;
+        }
+
         foreach (var part in wrapper.Skip(1))
         {
             info.ArgumentList.Add(part);

@@ -9,7 +9,7 @@ public class ServeCommandTests
     private static Process Start(string content, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(content)! };
-        foreach (var arg in new[] { SitegenProcess.Dll, "serve", "--content", content }.Concat(args))
+        foreach (var arg in new[] { CliRunner.CliPath, "serve", "--content", content }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
