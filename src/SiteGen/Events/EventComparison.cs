@@ -88,6 +88,19 @@ public static class EventComparison
         return new EventReport(ev, ordered.Select(a => a.Outlet).Distinct(StringComparer.Ordinal).ToList(), Timeline(ordered), columns, terms.Shared(SharedTermCount));
     }
 
+    /// <summary>
+    /// The report <see cref="Compare"/> gives for the same event and articles with another
+    /// <paramref name="background"/>: only the terms depend on it, so the rest of
+    /// <paramref name="report"/> (timeline, leads, quotes, near matches) is kept.
+    /// </summary>
+    internal static EventReport WithBackground(EventReport report, EventDefinition ev, IReadOnlyList<Article> articles, TermStatistics background)
+    {
+        var byId = articles.DistinctBy(a => a.Id, StringComparer.Ordinal).ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var terms = new TermExtractor(report.Columns.Select(c => ArticleText.From(byId[c.ArticleId]).Full).ToList(), background);
+        var columns = report.Columns.Select((c, i) => c with { DistinctiveTerms = terms.Distinctive(i, DistinctiveTermCount) }).ToList();
+        return report with { Event = ev, Columns = columns, SharedTerms = terms.Shared(SharedTermCount) };
+    }
+
     /// <summary>The timeline of some articles (any order in, time order out).</summary>
     public static EventTimeline Timeline(IEnumerable<Article> articles)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 
 namespace SiteGen.Events;
 
@@ -305,6 +306,7 @@ public sealed class TermExtractor
             Text = text;
             Tokens = Tokenizer.Tokenize(text);
             Features = Tokenizer.Features(Tokens);
+            var previous = "";
             for (var i = 0; i < Tokens.Count; i++)
             {
                 var max = Tokens[i].Kind == TokenKind.Han ? MaxHanLength : MaxWords;
@@ -316,8 +318,10 @@ public sealed class TermExtractor
                         break;
                     }
 
-                    var key = KeyOf(i, len);
-                    Grams[key] = Grams.GetValueOrDefault(key) + 1;
+                    var key = Tokens[i].Kind == TokenKind.Han ? KeyOf(i, len) : len == 1 ? Tokens[i].Key : string.Concat(previous, " ", Tokens[last].Key);
+                    previous = key;
+                    ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(Grams, key, out _);
+                    count++;
                 }
             }
         }
@@ -331,10 +335,30 @@ public sealed class TermExtractor
         /// <summary>Counts of every Han n-gram (2..MaxHanLength) and word n-gram (1..MaxWords) within runs.</summary>
         public Dictionary<string, int> Grams { get; } = new(StringComparer.Ordinal);
 
-        public string KeyOf(int start, int length) =>
-            Tokens[start].Kind == TokenKind.Han
-                ? string.Concat(Tokens.GetRange(start, length).Select(t => t.Key))
-                : string.Join(' ', Tokens.GetRange(start, length).Select(t => t.Key));
+        /// <summary>The key of tokens <paramref name="start"/> .. +<paramref name="length"/>: Han characters joined, words joined by one space.</summary>
+        public string KeyOf(int start, int length)
+        {
+            var first = Tokens[start];
+            if (first.Kind == TokenKind.Han && Tokens[start + length - 1].End - first.Start == length)
+            {
+                // Han tokens of one run are single characters next to each other in the text, keys equal to the characters.
+                return Text.Substring(first.Start, length);
+            }
+
+            var span = CollectionsMarshal.AsSpan(Tokens).Slice(start, length);
+            var sb = new System.Text.StringBuilder();
+            for (var k = 0; k < span.Length; k++)
+            {
+                if (k > 0 && first.Kind != TokenKind.Han)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(span[k].Key);
+            }
+
+            return sb.ToString();
+        }
 
         public string Surface(int start, int length) => Text[Tokens[start].Start..Tokens[start + length - 1].End];
 

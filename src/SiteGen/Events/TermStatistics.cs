@@ -9,9 +9,21 @@ public sealed class TermStatistics
 {
     private readonly Dictionary<string, int> _df;
 
+    // Or, from an EventComparisonCache: feature ids and the count of each id (ids past the end count 0).
+    private readonly IReadOnlyDictionary<string, int>? _ids;
+    private readonly int[] _counts = [];
+
     private TermStatistics(Dictionary<string, int> df, int documents)
     {
         _df = df;
+        Documents = documents;
+    }
+
+    private TermStatistics(IReadOnlyDictionary<string, int> ids, int[] counts, int documents)
+    {
+        _df = [];
+        _ids = ids;
+        _counts = counts;
         Documents = documents;
     }
 
@@ -40,7 +52,16 @@ public sealed class TermStatistics
     /// <summary>Builds the statistics over articles' titles and text.</summary>
     public static TermStatistics Build(IEnumerable<Model.Article> articles) => Build(articles.Select(a => ArticleText.From(a).Full));
 
-    public int DocumentFrequency(string feature) => _df.GetValueOrDefault(feature);
+    public int DocumentFrequency(string feature) =>
+        _ids is null ? _df.GetValueOrDefault(feature) : _ids.TryGetValue(feature, out var id) ? DocumentFrequency(id) : 0;
+
+    /// <summary>Statistics whose features are numbered (<paramref name="ids"/>, which may grow later) with the count of each number.</summary>
+    internal static TermStatistics FromCounts(IReadOnlyDictionary<string, int> ids, int[] counts, int documents) => new(ids, counts, documents);
+
+    /// <summary>The feature numbering of <see cref="FromCounts"/>, or null.</summary>
+    internal IReadOnlyDictionary<string, int>? Numbering => _ids;
+
+    internal int DocumentFrequency(int id) => id < _counts.Length ? _counts[id] : 0;
 
     /// <summary>Smoothed inverse document frequency, <c>ln((1 + N) / (1 + df)) + 1</c>; 1 without a background.</summary>
     public double Weight(string feature) =>

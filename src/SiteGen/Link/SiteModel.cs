@@ -74,7 +74,8 @@ public sealed class SiteModel
     /// <param name="articles">Every article of the archive.</param>
     /// <param name="outlets">The outlet files.</param>
     /// <param name="events">The event files (<see cref="EventStore.Load"/>); articles join them by front matter and rules.</param>
-    public static SiteModel Build(IEnumerable<Article> articles, OutletCatalog outlets, IEnumerable<EventDefinition> events)
+    /// <param name="comparisons">Memory of the event comparisons of earlier builds (the same reports, computed only where something changed); null computes them all.</param>
+    public static SiteModel Build(IEnumerable<Article> articles, OutletCatalog outlets, IEnumerable<EventDefinition> events, EventComparisonCache? comparisons = null)
     {
         var warnings = new List<string>();
         var all = articles.ToList();
@@ -117,9 +118,18 @@ public sealed class SiteModel
         }
 
         var groups = assignment.Groups.ToArray();
-        var reports = new EventReport[groups.Length];
-        var background = groups.Any(g => g.Members.Count > 0) ? TermStatistics.Build(all) : TermStatistics.None;
-        Parallel.For(0, groups.Length, i => reports[i] = EventComparison.Compare(groups[i].Event, groups[i].Articles, background));
+        EventReport[] reports;
+        var anyMembers = groups.Any(g => g.Members.Count > 0);
+        if (comparisons is not null)
+        {
+            reports = comparisons.CompareAll(groups, anyMembers ? comparisons.Background(all) : TermStatistics.None);
+        }
+        else
+        {
+            reports = new EventReport[groups.Length];
+            var background = anyMembers ? TermStatistics.Build(all) : TermStatistics.None;
+            Parallel.For(0, groups.Length, i => reports[i] = EventComparison.Compare(groups[i].Event, groups[i].Articles, background));
+        }
 
         var eventsNewestFirst = eventList
             .OrderByDescending(e => e.Start)

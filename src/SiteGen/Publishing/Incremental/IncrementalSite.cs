@@ -34,6 +34,7 @@ public sealed class IncrementalSite
     private readonly ConditionalWeakTable<Article, RawHtml> _bodies = new();
     private readonly ConcurrentDictionary<Digest, byte[]> _css = new();
     private readonly LinkCache _links = new();
+    private readonly Events.EventComparisonCache _comparisons = new();
     private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -136,7 +137,7 @@ public sealed class IncrementalSite
 
         // Link.
         var stored = store.Articles.ToArray();
-        var model = SiteModel.Build(stored.Select(s => s.Article), outlets, events.Events);
+        var model = SiteModel.Build(stored.Select(s => s.Article), outlets, events.Events, _comparisons);
         warnings.AddRange(model.Warnings);
         var fileOf = stored.ToDictionary(s => s.Article.Id, s => s.RelativePath, StringComparer.Ordinal);
 

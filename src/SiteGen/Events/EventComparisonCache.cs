@@ -1,0 +1,228 @@
+using System.Runtime.CompilerServices;
+using SiteGen.Model;
+
+namespace SiteGen.Events;
+
+/// <summary>
+/// Memory for the event comparisons of repeated builds (<c>sitegen serve</c>): gives the same reports as
+/// <see cref="TermStatistics.Build(IEnumerable{Article})"/> and <see cref="EventComparison.Compare"/> on
+/// every build, computing only what changed.
+/// <list type="bullet">
+/// <item>Each article's features (<see cref="Tokenizer.Features(string)"/> of <see cref="ArticleText.Full"/>)
+/// are computed once per <see cref="Article"/> instance (the article cache hands back the same instance
+/// for an unchanged file), as numbers; the archive's document frequencies are summed again on every
+/// build from those numbers, which is cheap.</item>
+/// <item>An event's report is computed again only when its articles (the same instances, in the same
+/// order) or the archive statistics it reads changed: the number of articles, or the document frequency
+/// of any feature of its articles' texts (the only features <see cref="TermExtractor"/> asks the
+/// background about).</item>
+/// </list>
+/// One build at a time per instance.
+/// </summary>
+public sealed class EventComparisonCache
+{
+    private readonly ConditionalWeakTable<Article, Numbers> _features = new();
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private Dictionary<string, Entry> _events = new(StringComparer.Ordinal);
+
+    /// <summary>Of the last <see cref="CompareAll"/>: reports taken as they were, reports whose terms only were computed again (the archive statistics they read changed), reports computed.</summary>
+    public (int Reused, int Terms, int Computed) LastCounts { get; private set; }
+
+    /// <summary>The archive statistics over <paramref name="articles"/>, as <see cref="TermStatistics.Build(IEnumerable{Article})"/> gives them.</summary>
+    public TermStatistics Background(IReadOnlyList<Article> articles)
+    {
+        var ids = new Numbers[articles.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < articles.Count; i++)
+        {
+            if (_features.TryGetValue(articles[i], out var known))
+            {
+                ids[i] = known;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        // New articles: their features in parallel, then numbered in article order (the numbers never leave this cache).
+        var found = new Dictionary<string, int>[missing.Count];
+        Parallel.For(0, missing.Count, k => found[k] = Tokenizer.Features(ArticleText.From(articles[missing[k]]).Full));
+        for (var k = 0; k < missing.Count; k++)
+        {
+            var all = new List<int>(found[k].Count);
+            var repeated = new List<int>();
+            foreach (var (feature, count) in found[k])
+            {
+                if (!_ids.TryGetValue(feature, out var id))
+                {
+                    _ids[feature] = id = _ids.Count;
+                }
+
+                all.Add(id);
+                if (count >= 2)
+                {
+                    repeated.Add(id);
+                }
+            }
+
+            all.Sort();
+            repeated.Sort();
+            var numbers = new Numbers([.. all], [.. repeated]);
+            ids[missing[k]] = numbers;
+            _features.AddOrUpdate(articles[missing[k]], numbers);
+        }
+
+        var counts = new int[_ids.Count];
+        foreach (var numbers in ids)
+        {
+            foreach (var id in numbers.All)
+            {
+                counts[id]++;
+            }
+        }
+
+        return TermStatistics.FromCounts(_ids, counts, articles.Count);
+    }
+
+    /// <summary>
+    /// Each group's report, as <see cref="EventComparison.Compare"/> with <paramref name="background"/>
+    /// gives it; reports whose inputs did not change since the last call are reused.
+    /// </summary>
+    /// <param name="groups">The events and their articles.</param>
+    /// <param name="background">From <see cref="Background"/> on this cache over the same build's articles, or <see cref="TermStatistics.None"/>.</param>
+    public EventReport[] CompareAll(IReadOnlyList<EventGroup> groups, TermStatistics background)
+    {
+        var reports = new EventReport[groups.Count];
+        if (background.Documents > 0 && !ReferenceEquals(background.Numbering, _ids))
+        {
+            // Statistics from elsewhere: nothing to compare them with next time.
+            Parallel.For(0, groups.Count, i => reports[i] = EventComparison.Compare(groups[i].Event, groups[i].Articles, background));
+            _events = new Dictionary<string, Entry>(StringComparer.Ordinal);
+            LastCounts = (0, 0, groups.Count);
+            return reports;
+        }
+
+        var entries = new Entry[groups.Count];
+        var reused = 0;
+        var retermed = 0;
+        Parallel.For(0, groups.Count, i =>
+        {
+            var group = groups[i];
+            var articles = group.Articles.ToArray();
+            if (_events.TryGetValue(group.Event.Id, out var old) && old.SameArticles(articles))
+            {
+                if (old.SameBackground(background))
+                {
+                    entries[i] = old;
+                    reports[i] = old.Report.Event == group.Event ? old.Report : old.Report with { Event = group.Event };
+                    Interlocked.Increment(ref reused);
+                    return;
+                }
+
+                // Only the archive statistics moved: the terms are computed again, the rest is kept.
+                var terms = EventComparison.WithBackground(old.Report, group.Event, articles, background);
+                entries[i] = Entry.Of(articles, background, old.Features, terms);
+                reports[i] = terms;
+                Interlocked.Increment(ref retermed);
+                return;
+            }
+
+            var report = EventComparison.Compare(group.Event, articles, background);
+            entries[i] = Entry.Of(articles, background, FeaturesOf(articles, background), report);
+            reports[i] = report;
+        });
+
+        var next = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        for (var i = 0; i < groups.Count; i++)
+        {
+            next[groups[i].Event.Id] = entries[i];
+        }
+
+        _events = next;
+        LastCounts = (reused, retermed, groups.Count - reused - retermed);
+        return reports;
+    }
+
+    /// <summary>
+    /// The features whose archive statistics the terms of these articles read (sorted numbers): those
+    /// an article has at least twice (seeds of its distinctive terms, and every feature inside them),
+    /// and those all the articles have (seeds of the shared terms, and every feature inside them). None
+    /// without a background.
+    /// </summary>
+    private int[] FeaturesOf(Article[] articles, TermStatistics background)
+    {
+        if (background.Documents == 0 || articles.Length == 0)
+        {
+            return [];
+        }
+
+        // Present for every article of the build Background was given.
+        var numbers = articles.Select(a => _features.TryGetValue(a, out var n) ? n : throw new InvalidOperationException($"article {a.Id} was not in the background")).ToArray();
+        var set = new HashSet<int>();
+        foreach (var n in numbers)
+        {
+            set.UnionWith(n.Repeated);
+        }
+
+        if (articles.DistinctBy(a => a.Id, StringComparer.Ordinal).Count() >= 2)
+        {
+            var common = new HashSet<int>(numbers[0].All);
+            foreach (var n in numbers.Skip(1))
+            {
+                common.IntersectWith(n.All);
+            }
+
+            set.UnionWith(common);
+        }
+
+        var result = set.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>An article's feature numbers (sorted): all of them, and those it has at least twice.</summary>
+    private sealed record Numbers(int[] All, int[] Repeated);
+
+    private sealed record Entry(Article[] Articles, int Documents, int[] Features, int[] Frequencies, EventReport Report)
+    {
+        public static Entry Of(Article[] articles, TermStatistics background, int[] features, EventReport report) =>
+            new(articles, background.Documents, features, features.Select(background.DocumentFrequency).ToArray(), report);
+
+        public bool SameArticles(Article[] articles)
+        {
+            if (Articles.Length != articles.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < articles.Length; i++)
+            {
+                if (!ReferenceEquals(Articles[i], articles[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public bool SameBackground(TermStatistics background)
+        {
+            if (Documents != background.Documents)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Features.Length; i++)
+            {
+                if (background.DocumentFrequency(Features[i]) != Frequencies[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+}
