@@ -19,6 +19,13 @@ public sealed record BuildOptions(string ContentDir, string OutDir)
 
     public IProgress<BuildProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// For <c>sitegen serve</c>: the build leaves the search files (<c>search/</c>) of the last build as
+    /// they were, and <see cref="Incremental.IncrementalSite.UpdateSearch"/> brings them up to date
+    /// afterwards, so the pages can be shown before the search index is done. Ignored by a clean build.
+    /// </summary>
+    public bool DeferSearch { get; init; }
+
     public CancellationToken Cancel { get; init; }
 }
 
@@ -62,7 +69,7 @@ public static class SiteBuilder
             return new PublishOutcome(new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, TimeSpan.Zero, [], [early]) }, [], 0);
         }
 
-        var outcome = site.Build(options);
+        var outcome = site.Build(options with { DeferSearch = false }); // a written site is whole
         if (outcome.Result.Succeeded && OutputFolder.Problem(options.ContentDir, options.OutDir, site.ThemeDir) is { } overlap)
         {
             var result = outcome.Result with { Errors = [.. outcome.Result.Errors, overlap] };

@@ -32,6 +32,7 @@ public sealed class LiveSite : IDisposable
     private long _firstTouch;
     private string? _watchedTheme;
     private Task? _loop;
+    private Task _search = Task.CompletedTask;
 
     public LiveSite(BuildOptions options, Action<string>? log = null)
     {
@@ -49,6 +50,13 @@ public sealed class LiveSite : IDisposable
 
     /// <summary>A rebuild starts at the latest this long after the first change, even if changes keep coming.</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Whether a rebuild sends the reload as soon as the pages are in place and brings the search
+    /// files up to date right after, in the background (<see cref="BuildOptions.DeferSearch"/>); on by
+    /// default. The search files then follow the reload by about the time the search index takes.
+    /// </summary>
+    public bool DeferSearch { get; init; } = true;
 
     /// <summary>The last good build, or null when none has succeeded yet.</summary>
     public SiteSnapshot? Site => _site.Last;
@@ -91,7 +99,7 @@ public sealed class LiveSite : IDisposable
         BuildOutcome outcome;
         try
         {
-            outcome = _site.Build(Options with { BaseUrl = BaseUrl ?? Options.BaseUrl });
+            outcome = _site.Build(Options with { BaseUrl = BaseUrl ?? Options.BaseUrl, DeferSearch = DeferSearch });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -131,6 +139,12 @@ public sealed class LiveSite : IDisposable
                 }
             }
 
+            if (outcome.Result.Succeeded && DeferSearch)
+            {
+                // Queued before the reload goes out, so whoever hears it can wait for the search files (WhenSearchCurrent).
+                UpdateSearchInBackground();
+            }
+
             if (message is not null)
             {
                 foreach (var subscriber in _subscribers.ToArray())
@@ -143,6 +157,33 @@ public sealed class LiveSite : IDisposable
         WatchTheme();
         return outcome;
     }
+
+    /// <summary>Completes when the search files of the last good build are up to date (at once when they are).</summary>
+    public Task WhenSearchCurrent()
+    {
+        lock (_gate)
+        {
+            return _search;
+        }
+    }
+
+    /// <summary>Runs the pending search step after the ones already queued (a step that a newer build made stale is dropped). Called holding _gate.</summary>
+    private void UpdateSearchInBackground() =>
+        _search = _search.ContinueWith(_ =>
+        {
+            try
+            {
+                var update = _site.UpdateSearch();
+                if (update.State == SearchUpdateState.Published)
+                {
+                    _log($"search index updated in {update.Elapsed.TotalMilliseconds:F0} ms after the reload: {update.Made.Count} files");
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _log($"error: the search index was not updated: {e.Message}");
+            }
+        }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     /// <summary>
     /// Runs the rebuild path a few times with nothing changed and some pages made again (same bytes, no
@@ -206,6 +247,7 @@ public sealed class LiveSite : IDisposable
         try
         {
             _loop?.Wait(TimeSpan.FromSeconds(5));
+            WhenSearchCurrent().Wait(TimeSpan.FromSeconds(30));
         }
         catch (AggregateException)
         {

@@ -24,11 +24,14 @@ public sealed record ServeLatencyReport(
 
     public double MedianRebuild => Percentile(RebuildsMs, 0.5);
 
+    /// <summary>From the edit to the search files being up to date in the served site (they follow the reload), per edit.</summary>
+    public IReadOnlyList<double> SearchCurrentMs { get; init; } = [];
+
     /// <summary>The median time of each phase of the rebuilds (settings, articles, theme, link, plan, render, feeds, check).</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Phases { get; init; } = [];
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"serve latency, {Archive}: {Articles} articles, {Pages} pages, first build {InitialBuildMs / 1000:F1} s; edit → SSE reload over {LatenciesMs.Count} edits: median {Median:F0} ms, p95 {P95:F0} ms, max {Max:F0} ms (of which the debounce {Debounce.TotalMilliseconds:F0} ms and the rebuild median {MedianRebuild:F0} ms: {string.Join(", ", Phases.Select(p => $"{p.Key} {p.Value:F0}"))})");
+        $"serve latency, {Archive}: {Articles} articles, {Pages} pages, first build {InitialBuildMs / 1000:F1} s; edit → SSE reload over {LatenciesMs.Count} edits: median {Median:F0} ms, p95 {P95:F0} ms, max {Max:F0} ms (of which the debounce {Debounce.TotalMilliseconds:F0} ms and the rebuild median {MedianRebuild:F0} ms: {string.Join(", ", Phases.Select(p => $"{p.Key} {p.Value:F0}"))}){(SearchCurrentMs.Count > 0 ? $"; search files current after median {Percentile(SearchCurrentMs, 0.5):F0} ms, p95 {Percentile(SearchCurrentMs, 0.95):F0} ms" : "")}");
 
     private static double Percentile(IReadOnlyList<double> values, double p)
     {
@@ -74,6 +77,7 @@ public static class ServeLatencyProbe
             }
 
             site.WarmUp(); // as `sitegen serve` does in the background after the first build
+            await site.WhenSearchCurrent().ConfigureAwait(false);
             site.StartWatching();
 
             using var http = new HttpClient { BaseAddress = server.Address, Timeout = Timeout.InfiniteTimeSpan };
@@ -95,6 +99,7 @@ public static class ServeLatencyProbe
             var latencies = new List<double>();
             var rebuilds = new List<double>();
             var phases = new List<IReadOnlyList<KeyValuePair<string, double>>>();
+            var searches = new List<double>();
             for (var i = -1; i < edits; i++)
             {
                 var file = files[(i + 1) * 7919 % files.Length];
@@ -104,11 +109,17 @@ public static class ServeLatencyProbe
                 using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                 wait.CancelAfter(TimeSpan.FromSeconds(60));
                 var at = await reloads.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+                var outcome = site.LastOutcome;
+
+                // The next edit comes once the search files are current too (an editor reads the page first).
+                await site.WhenSearchCurrent().WaitAsync(wait.Token).ConfigureAwait(false);
+                var searched = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 if (i >= 0)
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(start, at).TotalMilliseconds);
-                    rebuilds.Add(site.LastOutcome?.Result.Elapsed.TotalMilliseconds ?? 0);
-                    phases.Add(site.LastOutcome?.Timings ?? []);
+                    rebuilds.Add(outcome?.Result.Elapsed.TotalMilliseconds ?? 0);
+                    phases.Add(outcome?.Timings ?? []);
+                    searches.Add(searched);
                 }
 
                 await Task.Delay(150, cancel).ConfigureAwait(false);
@@ -116,6 +127,7 @@ public static class ServeLatencyProbe
 
             return new ServeLatencyReport(label ?? Path.GetFileName(Path.GetFullPath(contentDir).TrimEnd(Path.DirectorySeparatorChar)), first.Result.Articles, first.Result.Pages, first.Result.Elapsed.TotalMilliseconds, site.Debounce, latencies, rebuilds)
             {
+                SearchCurrentMs = site.DeferSearch ? searches : [],
                 Phases = phases.SelectMany(p => p).GroupBy(p => p.Key).Select(g => new KeyValuePair<string, double>(g.Key, g.Select(p => p.Value).Order().ElementAt(g.Count() / 2))).ToArray(),
             };
         }

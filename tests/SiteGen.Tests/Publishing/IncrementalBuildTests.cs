@@ -95,6 +95,69 @@ public class IncrementalBuildTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task With_the_search_step_deferred_the_pages_are_current_at_once_and_the_whole_site_after_UpdateSearch()
+    {
+        var ws = new Workspace();
+        var warm = new IncrementalSite();
+        var deferred = ws.Options with { DeferSearch = true };
+        var first = warm.Build(deferred);
+        Assert.True(first.Result.Succeeded, string.Join("\n", first.Result.Errors));
+        Assert.True(warm.SearchPending);
+        Assert.DoesNotContain(warm.Last!.Files.Keys, p => p.StartsWith("search/", StringComparison.Ordinal));
+        var version = warm.Last.Version;
+        Assert.Equal(SearchUpdateState.Published, warm.UpdateSearch().State);
+        Assert.Equal(version, warm.Last.Version); // no new version: open pages do not reload for the search files
+        Assert.False(warm.SearchPending);
+        Assert.Equal(SearchUpdateState.NothingPending, warm.UpdateSearch().State);
+        AssertSameAsClean(warm.Last, ws, "first build");
+
+        var steps = new (string Name, Action Change)[]
+        {
+            ("edit an article body", () => ws.Edit("articles/reuters/2022/markets-summit.md", t => t.Replace("Investors barely reacted", "Investors hardly reacted", StringComparison.Ordinal))),
+            ("delete an article", () => File.Delete(ws.Path_("articles/epochtimes/2022/n13900001.md"))),
+            ("add an article in an event", () => File.WriteAllText(ws.Path_("articles/reuters/2022/new-one.md"), "---\nid: reuters-new-one\ntitle: A new article\nlang: en\noutlet: reuters\npublished: 2022-12-30T08:00:00Z\nevents:\n  - xi-putin-video-2022\n---\n\nNew body **text**.\n")),
+            ("rename an event (its name is in the search data)", () => ws.Edit("events/xi-putin-video-2022.yml", t => t.Replace("Xi–Putin video call", "Xi–Putin year-end call", StringComparison.Ordinal))),
+            ("edit a template only (search files unchanged)", () => File.AppendAllText(Path.Combine(ws.Themes, "default/layouts/article.scriban"), "\n<!-- edited -->\n")),
+        };
+        foreach (var (name, change) in steps)
+        {
+            change();
+            var outcome = warm.Build(deferred);
+            Assert.True(outcome.Result.Succeeded, name + ": " + string.Join("\n", outcome.Result.Errors));
+            AssertSameAsClean(warm.Last!, ws, name, pagesOnly: true);
+            var update = warm.UpdateSearch();
+            Assert.NotEqual(SearchUpdateState.NothingPending, update.State);
+            Assert.NotEqual(SearchUpdateState.Superseded, update.State);
+            AssertSameAsClean(warm.Last!, ws, name + ", after the search step");
+        }
+
+        // A build that finishes while the search step runs makes that step's result stale: it is dropped, the newer one published.
+        ws.Edit("articles/reuters/2022/markets-summit.md", t => t.Replace("Investors hardly reacted", "Investors did not react", StringComparison.Ordinal));
+        Assert.True(warm.Build(deferred).Result.Succeeded);
+        var racing = Task.Run(warm.UpdateSearch);
+        ws.Edit("articles/reuters/2022/markets-summit.md", t => t.Replace("Investors did not react", "Investors shrugged", StringComparison.Ordinal));
+        Assert.True(warm.Build(deferred).Result.Succeeded);
+        var states = new[] { (await racing).State, warm.UpdateSearch().State };
+        Assert.Contains(SearchUpdateState.Published, states);
+        Assert.False(warm.SearchPending);
+        AssertSameAsClean(warm.Last!, ws, "two builds while the search step ran");
+    }
+
+    private static void AssertSameAsClean(SiteSnapshot site, Workspace ws, string step, bool pagesOnly = false)
+    {
+        var clean = new IncrementalSite().Build(ws.Options);
+        Assert.True(clean.Result.Succeeded, step + ": " + string.Join("\n", clean.Result.Errors));
+        bool Compared(string path) => !pagesOnly || !path.StartsWith("search/", StringComparison.Ordinal);
+        var a = clean.Site!.Files.Where(kv => Compared(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var b = site.Files.Where(kv => Compared(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        Assert.Equal(a.Keys.Order(StringComparer.Ordinal), b.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, file) in a)
+        {
+            Assert.True(file.Bytes.AsSpan().SequenceEqual(b[path].Bytes), $"{step}: {path} differs from a clean build");
+        }
+    }
+
+    [Fact]
     public void An_article_edit_remakes_its_own_pages_and_only_the_lists_and_feeds_it_is_in()
     {
         var ws = new Workspace();

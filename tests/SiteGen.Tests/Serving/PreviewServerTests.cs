@@ -183,6 +183,33 @@ public class PreviewServerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_reload_comes_before_the_search_files_which_follow_without_another_reload_and_the_served_site_equals_a_clean_build()
+    {
+        await using var preview = await LivePreview.StartAsync();
+        await preview.Site.WhenSearchCurrent();
+        File.AppendAllText(preview.File_(Article), "\nSearchableprobeword 新加的一句话。\n");
+        var reload = await preview.NextAsync("reload");
+        Assert.Contains("新加的一句话", await preview.TextAsync(ArticlePage), StringComparison.Ordinal);
+        Assert.DoesNotContain(reload.GetProperty("changed").EnumerateArray(), c => c.GetString()!.StartsWith("search/", StringComparison.Ordinal));
+
+        await preview.Site.WhenSearchCurrent();
+        Assert.True(await preview.QuietAsync(300)); // the search files came without a reload
+        var served = preview.Site.Site!;
+        Assert.Equal(reload.GetProperty("version").GetInt32(), served.Version);
+        var clean = new SiteGen.Publishing.Incremental.IncrementalSite().Build(preview.Site.Options with { BaseUrl = preview.Site.BaseUrl });
+        Assert.True(clean.Result.Succeeded);
+        Assert.Equal(clean.Site!.Files.Keys, served.Files.Keys);
+        Assert.All(clean.Site.Files, kv => Assert.True(kv.Value.Bytes.AsSpan().SequenceEqual(served.Files[kv.Key].Bytes), kv.Key + " differs from a clean build"));
+        Assert.Contains(served.Files.Keys, p => p.StartsWith("search/", StringComparison.Ordinal));
+        foreach (var path in served.Files.Keys.Where(p => p.StartsWith("search/", StringComparison.Ordinal)).Take(5))
+        {
+            using var response = await preview.Http.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(served.Files[path].Bytes, await response.Content.ReadAsByteArrayAsync());
+        }
+    }
+
+    [Fact]
     public async Task A_deleted_article_404s_and_the_lists_drop_it()
     {
         await using var preview = await LivePreview.StartAsync();

@@ -38,6 +38,15 @@ public sealed class IncrementalSite
     private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
+    // The search step of the last good build when it was deferred (BuildOptions.DeferSearch), and the
+    // count of good builds, so a search update made for an older build is not published. One search
+    // step at a time (_searchGate), taken inside _gate by a build but never the other way round.
+    private readonly Lock _searchGate = new();
+    private SearchStep? _pendingSearch;
+    private long _generation;
+
+    private delegate void SearchStep(IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made);
+
     /// <summary>The last good build, or null before the first.</summary>
     public SiteSnapshot? Last { get; private set; }
 
@@ -304,7 +313,23 @@ public sealed class IncrementalSite
         Derived(".nojekyll", () => [], Digest.Of(""), []);
         Lap("feeds");
         string[] searchInputs = [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
-        SearchIndex(model, searchInputs, fingerprints, salt, previous, outputs, made);
+        SearchStep search = (last, into, remade) => SearchIndex(model, searchInputs, fingerprints, salt, last, into, remade);
+        if (options.DeferSearch)
+        {
+            // The search files of the last build stay until UpdateSearch brings them up to date.
+            foreach (var (path, record) in previous.Where(kv => IsSearchFile(kv.Key)))
+            {
+                outputs[path] = record;
+            }
+        }
+        else
+        {
+            lock (_searchGate)
+            {
+                search(previous, outputs, made);
+            }
+        }
+
         Lap("search");
 
         foreach (var (path, record) in outputs)
@@ -330,6 +355,8 @@ public sealed class IncrementalSite
 
         // A good build: forget records of outputs that are gone, and compare with the previous site.
         _records = new Dictionary<string, OutputRecord>(outputs, StringComparer.Ordinal);
+        _pendingSearch = options.DeferSearch ? search : null;
+        _generation++;
         var before = Last?.Files;
         var changed = files.Values.Where(f => before is null || !before.TryGetValue(f.Path, out var old) || old.Digest != f.Digest).Select(f => f.Path).Order(StringComparer.Ordinal).ToArray();
         var removed = before is null ? [] : before.Keys.Where(p => !files.ContainsKey(p)).Order(StringComparer.Ordinal).ToArray();
@@ -354,6 +381,81 @@ public sealed class IncrementalSite
             Timings = timings,
         };
     }
+
+    /// <summary>True when the last good build left its search files as they were (<see cref="BuildOptions.DeferSearch"/>) and <see cref="UpdateSearch"/> has not brought them up to date yet.</summary>
+    public bool SearchPending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pendingSearch is not null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Brings the search files (<c>search/</c>) of <see cref="Last"/> up to date after a build with
+    /// <see cref="BuildOptions.DeferSearch"/>: the same files a build without it makes, published into
+    /// <see cref="Last"/> under the same version. Builds are not held up meanwhile: when one finishes
+    /// first, this result is dropped (that build has its own search step pending). Thread-safe.
+    /// </summary>
+    public SearchUpdate UpdateSearch()
+    {
+        SearchStep? step;
+        long generation;
+        IReadOnlyDictionary<string, OutputRecord> records;
+        lock (_gate)
+        {
+            (step, generation, records) = (_pendingSearch, _generation, _records);
+        }
+
+        if (step is null)
+        {
+            return new SearchUpdate(SearchUpdateState.NothingPending, [], TimeSpan.Zero);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var outputs = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
+        var made = new ConcurrentBag<string>();
+        lock (_searchGate)
+        {
+            step(records, outputs, made);
+        }
+
+        lock (_gate)
+        {
+            if (generation != _generation || _pendingSearch != step || Last is null)
+            {
+                return new SearchUpdate(SearchUpdateState.Superseded, [], clock.Elapsed);
+            }
+
+            _pendingSearch = null;
+            var kept = _records.Where(kv => !IsSearchFile(kv.Key)).Concat(outputs);
+            _records = kept.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            var files = new SortedDictionary<string, OutputFile>(StringComparer.Ordinal);
+            foreach (var (path, file) in Last.Files.Where(kv => !IsSearchFile(kv.Key)))
+            {
+                files[path] = file;
+            }
+
+            foreach (var (path, record) in outputs)
+            {
+                files[path] = record.File;
+            }
+
+            var changed = files.Count != Last.Files.Count || files.Any(kv => !Last.Files.TryGetValue(kv.Key, out var old) || old.Digest != kv.Value.Digest);
+            if (changed)
+            {
+                Last = new SiteSnapshot(Last.Version, Last.Urls, files);
+                Graph = Graph.WithOutputs(IsSearchFile, outputs.Select(kv => new KeyValuePair<string, string[]>(kv.Key, kv.Value.Inputs)));
+            }
+
+            return new SearchUpdate(changed ? SearchUpdateState.Published : SearchUpdateState.Unchanged, made.Order(StringComparer.Ordinal).ToArray(), clock.Elapsed);
+        }
+    }
+
+    private static bool IsSearchFile(string path) => path.StartsWith("search/", StringComparison.Ordinal);
 
     /// <summary>
     /// Forgets the recorded outputs whose path matches, so the next build makes them again (the same

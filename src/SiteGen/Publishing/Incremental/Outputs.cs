@@ -110,7 +110,38 @@ public sealed class DependencyGraph
     public IReadOnlyList<string> InputsOf(string output) => _inputsOf.GetValueOrDefault(output) ?? [];
 
     public IReadOnlyList<string> OutputsOf(string input) => _outputsOf.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
+
+    /// <summary>This graph with the outputs that match <paramref name="replaced"/> replaced by <paramref name="outputs"/>.</summary>
+    internal DependencyGraph WithOutputs(Func<string, bool> replaced, IEnumerable<KeyValuePair<string, string[]>> outputs)
+    {
+        var inputsOf = _inputsOf.Where(kv => !replaced(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        foreach (var (output, inputs) in outputs)
+        {
+            inputsOf[output] = inputs;
+        }
+
+        return new DependencyGraph(inputsOf);
+    }
 }
+
+/// <summary>What <see cref="IncrementalSite.UpdateSearch"/> did.</summary>
+public enum SearchUpdateState
+{
+    /// <summary>No build left its search step pending.</summary>
+    NothingPending,
+
+    /// <summary>New search files are in <see cref="IncrementalSite.Last"/>.</summary>
+    Published,
+
+    /// <summary>The search files were already up to date.</summary>
+    Unchanged,
+
+    /// <summary>A build finished meanwhile; its own search step is pending.</summary>
+    Superseded,
+}
+
+/// <summary>The outcome of <see cref="IncrementalSite.UpdateSearch"/>: the search files made anew, and how long it took.</summary>
+public sealed record SearchUpdate(SearchUpdateState State, IReadOnlyList<string> Made, TimeSpan Elapsed);
 
 /// <summary>The outcome of one (possibly incremental) build.</summary>
 public sealed class BuildOutcome
