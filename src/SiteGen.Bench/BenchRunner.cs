@@ -37,6 +37,9 @@ public sealed record BenchOptions(SelfCommand Self)
 
     public bool Keep { get; init; }
 
+    /// <summary>The serve latency section (<see cref="ServeBench"/>); null skips it.</summary>
+    public ServeBenchOptions? Serve { get; init; }
+
     public TextWriter Log { get; init; } = Console.Out;
 }
 
@@ -120,6 +123,13 @@ public static partial class BenchRunner
 
             log.WriteLine("warm rebuild: a new `sitegen build` process after editing one article (a process starts cold, so this is a full rebuild; the in-process incremental build is measured by the serve latency probe); 'build' is the time the build reports, without process start");
             log.WriteLine($"note: medians of {options.Runs} run(s); wall time includes process start; this machine may be shared, so expect noise");
+
+            // Serve: edit-to-reload latency, in process (ServeBench.cs).
+            if (options.Serve is { } serve)
+            {
+                log.WriteLine();
+                ServeBench.Run(serve with { Seed = options.Seed, WorkDir = Path.Combine(work, "serve"), Log = log });
+            }
         }
         finally
         {

@@ -25,26 +25,28 @@ internal static class BenchCommand
         var importFiles = new Option<int>("--import-files") { Description = "Raw RSS-dump files to import for the import rate (0 skips).", DefaultValueFactory = _ => 2000 };
         var work = new Option<string?>("--work") { Description = "Folder to generate and build in (kept); by default a temporary folder under /dev/shm, deleted afterwards." };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated archives and outputs." };
+        var noServe = new Option<bool>("--no-serve") { Description = "Skip the serve latency section (edit → reload on the shipped archive and a generated one)." };
+        var serveSizes = new Option<string?>("--serve-sizes") { Description = "Generated archive sizes for the serve latency, comma-separated; by default 10000 when --sizes has it, else none (the shipped archive is always measured)." };
 
         var command = new Command("bench", "Benchmark: generate a seeded archive of N articles (our format and the same site for Hugo), build it with SiteGen and Hugo a few times each, and print wall time and peak RSS side by side with our floor.")
         {
-            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep,
+            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep, noServe, serveSizes,
         };
+        command.Subcommands.Add(ServeCommand());
         command.Subcommands.Add(Micro());
         command.Subcommands.Add(Generate());
         command.Subcommands.Add(FloorCommand());
         command.SetAction(parse =>
         {
-            var list = new List<int>();
-            foreach (var part in parse.GetValue(sizes)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (Sizes(parse.GetValue(sizes)!, "--sizes") is not { } list)
             {
-                if (!int.TryParse(part.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1)
-                {
-                    Console.Error.WriteLine($"error: --sizes takes positive numbers, not '{part}'");
-                    return ExitCodes.Usage;
-                }
+                return ExitCodes.Usage;
+            }
 
-                list.Add(n);
+            var serveList = parse.GetValue(serveSizes) is { } given ? Sizes(given, "--serve-sizes") : list.Where(n => n == 10_000).ToList();
+            if (serveList is null)
+            {
+                return ExitCodes.Usage;
             }
 
             if (parse.GetValue(large) && !list.Contains(50_000))
@@ -69,8 +71,50 @@ internal static class BenchCommand
                 ImportFiles = Math.Max(0, parse.GetValue(importFiles)),
                 WorkDir = parse.GetValue(work),
                 Keep = parse.GetValue(keep),
+                Serve = parse.GetValue(noServe) ? null : new ServeBenchOptions { Sizes = serveList },
             });
             return rows.All(r => r.SiteGen is { Ok: true }) ? ExitCodes.Ok : ExitCodes.Failure;
+        });
+        return command;
+    }
+
+    /// <summary>Positive numbers, comma-separated (<c>10_000</c> allowed); null, with a message, when one is not.</summary>
+    private static List<int>? Sizes(string text, string option)
+    {
+        var list = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                Console.Error.WriteLine($"error: {option} takes positive numbers, not '{part}'");
+                return null;
+            }
+
+            list.Add(n);
+        }
+
+        return list;
+    }
+
+    private static Command ServeCommand()
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Generated archive sizes, comma-separated (empty: the shipped archive only).", DefaultValueFactory = _ => "10000" };
+        var edits = new Option<int>("--edits") { Description = "Measured edits per archive.", DefaultValueFactory = _ => 10 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated archives.", DefaultValueFactory = _ => 42 };
+        var noShipped = new Option<bool>("--no-shipped") { Description = "Skip the shipped archive (content/ of the repository)." };
+        var command = new Command("serve", "Edit-to-reload latency of `sitegen serve`: edit an article, time until the SSE reload event (real watcher, debounce, incremental rebuild, Kestrel), on the shipped archive and generated ones; also when the search files are current.")
+        {
+            sizes, edits, seed, noShipped,
+        };
+        command.SetAction(parse =>
+        {
+            if (Sizes(parse.GetValue(sizes)!, "--sizes") is not { } list)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var reports = ServeBench.Run(new ServeBenchOptions { Shipped = !parse.GetValue(noShipped), Sizes = list, Edits = Math.Max(1, parse.GetValue(edits)), Seed = parse.GetValue(seed) });
+            return reports.Count > 0 ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
     }

@@ -82,34 +82,44 @@ internal sealed record OutputRecord(
 public sealed class DependencyGraph
 {
     private readonly Dictionary<string, string[]> _inputsOf;
-    private readonly Dictionary<string, List<string>> _outputsOf = new(StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, List<string>>> _reverse;
 
     internal DependencyGraph(Dictionary<string, string[]> inputsOf)
     {
         _inputsOf = inputsOf;
-        foreach (var (output, inputs) in inputsOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            foreach (var input in inputs)
-            {
-                if (!_outputsOf.TryGetValue(input, out var list))
-                {
-                    _outputsOf[input] = list = [];
-                }
 
-                list.Add(output);
+        // The reverse edges on first use: a rebuild of a large site makes a graph every time and rarely asks.
+        _reverse = new Lazy<Dictionary<string, List<string>>>(() =>
+        {
+            var outputsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var (output, inputs) in inputsOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                foreach (var input in inputs)
+                {
+                    if (!outputsOf.TryGetValue(input, out var list))
+                    {
+                        outputsOf[input] = list = [];
+                    }
+
+                    list.Add(output);
+                }
             }
-        }
+
+            return outputsOf;
+        });
     }
+
+    private Dictionary<string, List<string>> Reverse => _reverse.Value;
 
     public static DependencyGraph Empty { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
 
     public IEnumerable<string> Outputs => _inputsOf.Keys.Order(StringComparer.Ordinal);
 
-    public IEnumerable<string> Inputs => _outputsOf.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Inputs => Reverse.Keys.Order(StringComparer.Ordinal);
 
     public IReadOnlyList<string> InputsOf(string output) => _inputsOf.GetValueOrDefault(output) ?? [];
 
-    public IReadOnlyList<string> OutputsOf(string input) => _outputsOf.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
+    public IReadOnlyList<string> OutputsOf(string input) => Reverse.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
 
     /// <summary>This graph with the outputs that match <paramref name="replaced"/> replaced by <paramref name="outputs"/>.</summary>
     internal DependencyGraph WithOutputs(Func<string, bool> replaced, IEnumerable<KeyValuePair<string, string[]>> outputs)
