@@ -176,7 +176,7 @@ public sealed class LiveSite : IDisposable
                 var update = _site.UpdateSearch();
                 if (update.State == SearchUpdateState.Published)
                 {
-                    _log($"search index updated in {update.Elapsed.TotalMilliseconds:F0} ms after the reload: {update.Made.Count} files");
+                    _log($"search index updated: {update.Made.Count} files in {update.Elapsed.TotalMilliseconds:F0} ms (the pages reloaded before it)");
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
