@@ -28,6 +28,9 @@ internal sealed class PageTemplateContext : TemplateContext
         NewLine = "\n";
     }
 
+    /// <summary>What the page read, for incremental rebuilds (null when nobody asks).</summary>
+    public RenderTrace? Trace => _trace;
+
     /// <summary>Article views answer through an accessor that notes when a template reads <c>body</c> (see <see cref="RenderTrace.ReadBodies"/>).</summary>
     protected override IObjectAccessor? GetMemberAccessorImpl(object target)
     {

@@ -209,14 +209,21 @@ public sealed class IncrementalSite
                             fingerprint = light.Of(variables, pageSalt).Digest;
                         }
 
-                        var bytes = Utf8NoBom.GetBytes(options.Minify ? Minifier.Html(html) : html);
+                        var text = options.Minify ? Minifier.Html(html) : html;
+                        var bytes = Utf8NoBom.GetBytes(text);
+                        var digest = Digest.Of(bytes);
+                        if (job.OutputPath.EndsWith(".html", StringComparison.Ordinal))
+                        {
+                            _links.Scan(job.OutputPath, text, digest, urls);
+                        }
+
                         var templates = trace.Templates.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
                         var texts = trace.Texts.OrderBy(t => t.Lang, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Lang, t.Key, i18n.TryGetValue(t.Lang, out var s) ? s.Get(t.Key) : t.Key)).ToArray();
                         var allInputs = inputs
                             .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
                             .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
                             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                        records[job.OutputPath] = new OutputRecord(new OutputFile(job.OutputPath, bytes, Digest.Of(bytes)), fingerprint, trace.ReadBodies, templates, texts, allInputs);
+                        records[job.OutputPath] = new OutputRecord(new OutputFile(job.OutputPath, bytes, digest), fingerprint, trace.ReadBodies, templates, texts, allInputs);
                         made.Add(job.OutputPath);
                     }
                 }
