@@ -17,7 +17,29 @@ internal sealed class PageTemplateContext : TemplateContext
     private readonly RenderTrace? _trace;
     private int _depth;
 
+    /// <summary>
+    /// Scriban's built-in functions, made once: a plain <c>new TemplateContext()</c> builds them again by
+    /// reflection for every page. They are stateless functions, read by many contexts at once.
+    /// </summary>
+    private static readonly ScriptObject Builtins = ReadOnly(GetDefaultBuiltinObject());
+
+    /// <summary>Shared by every page and thread, so no template may change them (<c>string.x = 1</c> fails).</summary>
+    private static ScriptObject ReadOnly(ScriptObject builtins)
+    {
+        foreach (var value in builtins.Values)
+        {
+            if (value is ScriptObject module)
+            {
+                module.IsReadOnly = true;
+            }
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
     public PageTemplateContext(Theme theme, RenderTrace? trace = null)
+        : base(Builtins)
     {
         _theme = theme;
         _trace = trace;
