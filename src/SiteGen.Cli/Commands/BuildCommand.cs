@@ -22,14 +22,16 @@ internal static class BuildCommand
         };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings that usually pass (a missing UI translation key, a broken event file) as errors." };
         var timings = new Option<bool>("--timings") { Description = "Print the wall time of each phase of the build (load, link, plan+markdown, render, feeds, sitemap, link check, swap)." };
+        var minify = new Option<bool>("--minify") { Description = "Minify the HTML pages with NUglify (saves under 1 % of the bytes, 0.2 % after gzip; makes the build about 15 % slower). Style sheets are always minified." };
         var command = new Command("build", "Build the bilingual static site (zh + en) from the content folder: pages, Atom feeds, sitemap; checks every internal link.")
         {
-            content, output, baseUrl, strict, timings,
+            content, output, baseUrl, strict, timings, minify,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!)
         {
             BaseUrl = parse.GetValue(baseUrl),
             Strict = parse.GetValue(strict),
+            Minify = parse.GetValue(minify),
             Cancel = cancel,
         }, parse.GetValue(timings))));
         return command;

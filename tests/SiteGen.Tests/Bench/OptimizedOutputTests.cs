@@ -20,9 +20,42 @@ public class OptimizedOutputTests
         var dir = TestPaths.NewTempDir();
         var content = Path.Combine(dir, "content");
         ArchiveWriter.WriteContent(new ArchiveGenerator(new ArchiveSpec(60, 11) { Events = 40, Tags = 150 }), content);
-        var result = SiteBuilder.Build(new BuildOptions(content, Path.Combine(dir, "public")) { ThemesDir = SiteFixture.ThemesDir });
+        var result = SiteBuilder.Build(new BuildOptions(content, Path.Combine(dir, "public")) { ThemesDir = SiteFixture.ThemesDir, Minify = true });
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         var hash = ArchiveGeneratorTests.TreeHash(Path.Combine(dir, "public"));
         Assert.True(hash == HashBeforeOptimizations, $"output hash {hash}");
+    }
+
+    [Fact]
+    public void Without_minify_the_pages_differ_only_by_what_the_minifier_takes_out()
+    {
+        // Minifying HTML is opt-in (`--minify`): the default output must be the minified output's
+        // source, page for page, and every other file must be the same bytes.
+        var dir = TestPaths.NewTempDir();
+        var content = Path.Combine(dir, "content");
+        ArchiveWriter.WriteContent(new ArchiveGenerator(new ArchiveSpec(60, 11) { Events = 40, Tags = 150 }), content);
+        var plain = Path.Combine(dir, "plain");
+        var minified = Path.Combine(dir, "minified");
+        Assert.True(SiteBuilder.Build(new BuildOptions(content, plain) { ThemesDir = SiteFixture.ThemesDir }).Succeeded);
+        Assert.True(SiteBuilder.Build(new BuildOptions(content, minified) { ThemesDir = SiteFixture.ThemesDir, Minify = true }).Succeeded);
+        var a = SiteFixture.Snapshot(plain);
+        var b = SiteFixture.Snapshot(minified);
+        Assert.Equal(b.Keys.Order(StringComparer.Ordinal), a.Keys.Order(StringComparer.Ordinal));
+        var pages = 0;
+        foreach (var (file, bytes) in a)
+        {
+            if (file.EndsWith(".html", StringComparison.Ordinal))
+            {
+                Assert.Equal(System.Text.Encoding.UTF8.GetString(b[file]), Minifier.Html(System.Text.Encoding.UTF8.GetString(bytes)));
+                Assert.True(bytes.Length > b[file].Length, file);
+                pages++;
+            }
+            else
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(b[file]), $"{file} differs");
+            }
+        }
+
+        Assert.True(pages > 300, $"{pages} pages");
     }
 }

@@ -149,7 +149,7 @@ public sealed class IncrementalSite
         foreach (var (relative, path) in theme.Assets)
         {
             var bytes = File.ReadAllBytes(path);
-            if (options.Minify && relative.EndsWith(".css", StringComparison.Ordinal))
+            if (relative.EndsWith(".css", StringComparison.Ordinal))
             {
                 var source = bytes;
                 bytes = _css.GetOrAdd(Digest.Of(source), _ => Encoding.UTF8.GetBytes(Minifier.Css(Encoding.UTF8.GetString(source))));
