@@ -58,6 +58,7 @@ internal static class BuildCommand
         {
             outcome = SiteBuilder.Publish(options with
             {
+                Remember = false, // one build per process: nothing to compare a next build with
                 Progress = new SyncProgress<BuildProgress>(p =>
                 {
                     if (p.Stage == "rendering")

@@ -22,6 +22,13 @@ public sealed record BuildOptions(string ContentDir, string OutDir)
     /// </summary>
     public bool Minify { get; init; }
 
+    /// <summary>
+    /// Keep what makes the next build in this process incremental: the fingerprint of each page's
+    /// data, and the templates and UI strings it read. Off for a one-off build (<c>sitegen build</c>),
+    /// where nothing would ever be compared with it; the pages are the same bytes either way.
+    /// </summary>
+    public bool Remember { get; init; } = true;
+
     public IProgress<BuildProgress>? Progress { get; init; }
 
     public CancellationToken Cancel { get; init; }

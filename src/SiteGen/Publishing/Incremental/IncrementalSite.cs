@@ -175,6 +175,21 @@ public sealed class IncrementalSite
             _ => [],
         };
 
+        // Renders a page to its file and reads its links while the text is at hand.
+        OutputFile RenderPage(PageJob job, IReadOnlyDictionary<string, object?> variables, RenderTrace? trace)
+        {
+            var html = renderer.Render(job, variables, trace);
+            var text = options.Minify ? Minifier.Html(html) : html;
+            var bytes = Utf8NoBom.GetBytes(text);
+            var digest = Digest.Of(bytes);
+            if (job.OutputPath.EndsWith(".html", StringComparison.Ordinal))
+            {
+                _links.Scan(job.OutputPath, text, digest, urls);
+            }
+
+            return new OutputFile(job.OutputPath, bytes, digest);
+        }
+
         // Pages that did not read any article body (lists) are fingerprinted without bodies, so a body edit leaves them alone.
         var fingerprints = new Fingerprinter(InputsOf);
         var light = new Fingerprinter(InputsOf, withoutBodies: true);
@@ -193,6 +208,14 @@ public sealed class IncrementalSite
                 try
                 {
                     var variables = job.Variables();
+                    if (!options.Remember)
+                    {
+                        records[job.OutputPath] = new OutputRecord(RenderPage(job, variables, null), default, true, [], [], []);
+                        made.Add(job.OutputPath);
+                        options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
+                        return;
+                    }
+
                     string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
                     previous.TryGetValue(job.OutputPath, out var old);
                     var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
@@ -203,18 +226,10 @@ public sealed class IncrementalSite
                     else
                     {
                         var trace = new RenderTrace();
-                        var html = renderer.Render(job, variables, trace);
+                        var file = RenderPage(job, variables, trace);
                         if (!trace.ReadBodies)
                         {
                             fingerprint = light.Of(variables, pageSalt).Digest;
-                        }
-
-                        var text = options.Minify ? Minifier.Html(html) : html;
-                        var bytes = Utf8NoBom.GetBytes(text);
-                        var digest = Digest.Of(bytes);
-                        if (job.OutputPath.EndsWith(".html", StringComparison.Ordinal))
-                        {
-                            _links.Scan(job.OutputPath, text, digest, urls);
                         }
 
                         var templates = trace.Templates.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
@@ -223,7 +238,7 @@ public sealed class IncrementalSite
                             .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
                             .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
                             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                        records[job.OutputPath] = new OutputRecord(new OutputFile(job.OutputPath, bytes, digest), fingerprint, trace.ReadBodies, templates, texts, allInputs);
+                        records[job.OutputPath] = new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs);
                         made.Add(job.OutputPath);
                     }
                 }
@@ -285,7 +300,9 @@ public sealed class IncrementalSite
         void Feed(string lang, string feedPath, string pagePath, string title, string? subtitle, IReadOnlyList<Article> articles, params string[] inputs)
         {
             var entries = articles.Take(Feeds.MaxEntries).ToArray();
-            var (fingerprint, viewInputs) = fingerprints.Of(entries.Select(a => pages.View(a, lang)).ToArray(), [.. salt, "feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang), .. entries.Select(a => a.Outlet)]);
+            var (fingerprint, viewInputs) = options.Remember
+                ? fingerprints.Of(entries.Select(a => pages.View(a, lang)).ToArray(), [.. salt, "feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang), .. entries.Select(a => a.Outlet)])
+                : (default, []);
             Derived(feedPath, () => Feeds.Atom(pages, lang, feedPath, pagePath, title, subtitle, entries), fingerprint, viewInputs.Concat(inputs).Append("site.yml"));
         }
 
