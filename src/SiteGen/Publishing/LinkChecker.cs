@@ -14,6 +14,10 @@ public static class LinkChecker
 {
     private static readonly string[] UrlAttributes = ["href", "src", "action", "poster", "data"];
 
+    /// <summary>The attributes the checks read; the scanner makes no strings of the others.</summary>
+    private static readonly Func<string, bool> Wanted = name =>
+        name.StartsWith("on", StringComparison.Ordinal) || name is "href" or "src" or "action" or "poster" or "data" or "srcset" or "property" or "content" or "rel" or "loading" or "referrerpolicy";
+
     public static IReadOnlyList<string> Check(StagingFolder staging, SiteUrls urls) =>
         Check(staging.Files.Keys, page => File.ReadAllText(staging.FullPath(page)), null, urls, null);
 
@@ -75,7 +79,7 @@ public static class LinkChecker
         var targets = new List<(string, string)>();
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         var links = new List<string>();
-        StartTagScanner.Scan(html, (tag, list) =>
+        StartTagScanner.Scan(html, Wanted, (tag, list) =>
         {
             attributes.Clear();
             foreach (var (name, value) in list)
@@ -198,6 +202,11 @@ public static class LinkChecker
     /// <summary>Resolves <c>.</c> and <c>..</c> segments; null when the path climbs above the site.</summary>
     private static string? Normalize(string path)
     {
+        if (!path.Contains("//", StringComparison.Ordinal) && !path.StartsWith('.') && !path.Contains("/.", StringComparison.Ordinal) && !path.StartsWith('/'))
+        {
+            return path; // nothing to resolve: the common case
+        }
+
         var parts = new List<string>();
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length; i++)

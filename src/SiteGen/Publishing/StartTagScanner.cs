@@ -23,6 +23,16 @@ namespace SiteGen.Publishing;
 /// </summary>
 public static class StartTagScanner
 {
+    // Names met on every page, handed out without allocating a string each time.
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CommonNames = new[]
+    {
+        "a", "p", "div", "span", "li", "ul", "ol", "img", "link", "meta", "script", "style", "title", "time", "dd", "dt", "dl",
+        "h1", "h2", "h3", "nav", "main", "header", "footer", "article", "section", "figure", "figcaption", "blockquote", "em",
+        "strong", "html", "head", "body", "form", "input", "label", "button", "noscript", "svg", "path", "table", "tr", "td",
+        "href", "src", "class", "id", "rel", "lang", "hreflang", "content", "property", "name", "loading", "referrerpolicy", "alt",
+        "datetime", "type", "title", "aria-label", "dir", "charset", "srcset", "action", "method", "value", "for", "role",
+    }.Distinct(StringComparer.Ordinal).ToDictionary(n => n, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly SearchValues<char> TagNameEnd = SearchValues.Create("\t\n\f\r />");
     private static readonly SearchValues<char> AttributeNameEnd = SearchValues.Create("\t\n\f\r />=");
     private static readonly SearchValues<char> UnquotedValueEnd = SearchValues.Create("\t\n\f\r >");
@@ -31,7 +41,14 @@ public static class StartTagScanner
     /// Calls <paramref name="onStartTag"/> for every start tag, in document order, with its lower-case
     /// name and its attributes (the list is reused: copy what you keep).
     /// </summary>
-    public static void Scan(string html, Action<string, List<(string Name, string Value)>> onStartTag)
+    public static void Scan(string html, Action<string, List<(string Name, string Value)>> onStartTag) => Scan(html, null, onStartTag);
+
+    /// <summary>
+    /// As <see cref="Scan(string, Action{string, List{ValueTuple{string, string}}})"/>, keeping only the
+    /// attributes whose (lower-case) name <paramref name="wanted"/> accepts: the others are skipped
+    /// without making strings of them.
+    /// </summary>
+    public static void Scan(string html, Func<string, bool>? wanted, Action<string, List<(string Name, string Value)>> onStartTag)
     {
         var attributes = new List<(string Name, string Value)>();
         var i = 0;
@@ -52,7 +69,7 @@ public static class StartTagScanner
             var c = html[i];
             if (char.IsAsciiLetter(c))
             {
-                var (name, end) = ReadTag(html, i, attributes);
+                var (name, end) = ReadTag(html, i, attributes, wanted);
                 if (end < 0)
                 {
                     return; // the file ends inside the tag: the tokenizer drops it
@@ -65,7 +82,7 @@ public static class StartTagScanner
             {
                 if (i + 1 < html.Length && char.IsAsciiLetter(html[i + 1]))
                 {
-                    i = ReadTag(html, i + 1, attributes).End; // an end tag: its attributes are parsed, then dropped
+                    i = ReadTag(html, i + 1, attributes, static _ => false).End; // an end tag: its attributes are parsed, then dropped
                 }
                 else if (i + 1 < html.Length && html[i + 1] == '>')
                 {
@@ -93,7 +110,7 @@ public static class StartTagScanner
     }
 
     /// <summary>Reads a tag from its name's first character; returns its name and the index after its <c>&gt;</c>, or -1 at the end of the file.</summary>
-    private static (string Name, int End) ReadTag(string html, int start, List<(string Name, string Value)> attributes)
+    private static (string Name, int End) ReadTag(string html, int start, List<(string Name, string Value)> attributes, Func<string, bool>? wanted)
     {
         attributes.Clear();
         var nameEnd = html.AsSpan(start).IndexOfAny(TagNameEnd);
@@ -128,6 +145,7 @@ public static class StartTagScanner
 
             i += 1 + stop;
             var attribute = Name(html.AsSpan(nameStart, i - nameStart));
+            var keep = wanted is null || wanted(attribute);
             while (i < html.Length && IsSpace(html[i]))
             {
                 i++;
@@ -155,7 +173,7 @@ public static class StartTagScanner
                         return (name, -1);
                     }
 
-                    value = Value(html.AsSpan(i + 1, close - i - 1));
+                    value = keep ? Value(html.AsSpan(i + 1, close - i - 1)) : "";
                     i = close + 1;
                 }
                 else if (html[i] != '>')
@@ -166,12 +184,12 @@ public static class StartTagScanner
                         return (name, -1);
                     }
 
-                    value = Value(html.AsSpan(i, valueEnd));
+                    value = keep ? Value(html.AsSpan(i, valueEnd)) : "";
                     i += valueEnd;
                 }
             }
 
-            if (!attributes.Exists(a => a.Name == attribute))
+            if (keep && !attributes.Exists(a => a.Name == attribute))
             {
                 attributes.Add((attribute, value));
             }
@@ -267,6 +285,11 @@ public static class StartTagScanner
     /// <summary>A tag or attribute name: ASCII letters lower-cased (only those, as the standard says), NUL replaced.</summary>
     private static string Name(ReadOnlySpan<char> text)
     {
+        if (CommonNames.TryGetValue(text, out var common))
+        {
+            return common;
+        }
+
         if (!text.ContainsAnyInRange('A', 'Z') && !text.Contains('\0'))
         {
             return text.ToString();

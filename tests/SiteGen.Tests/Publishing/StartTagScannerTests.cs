@@ -39,6 +39,20 @@ public class StartTagScannerTests
     }
 
     [Fact]
+    public void Keeping_only_some_attributes_keeps_exactly_those_of_the_full_scan()
+    {
+        static bool Wanted(string name) => name is "href" or "src" || name.StartsWith("on", StringComparison.Ordinal);
+        Soup.Sample(html =>
+        {
+            var full = new List<string>();
+            StartTagScanner.Scan(html, (tag, attributes) => full.Add(Describe(tag, attributes.Where(a => Wanted(a.Name)))));
+            var filtered = new List<string>();
+            StartTagScanner.Scan(html, Wanted, (tag, attributes) => filtered.Add(Describe(tag, attributes)));
+            Assert.Equal(full, filtered);
+        }, iter: 5_000);
+    }
+
+    [Fact]
     public void Reads_every_scraped_page_of_the_seeds_and_corpus_like_AngleSharp()
     {
         // Real HTML from mirrors and feed dumps: inline scripts, styles, comments, odd attributes.
