@@ -29,6 +29,12 @@ public sealed record BuildOptions(string ContentDir, string OutDir)
     /// </summary>
     public bool Remember { get; init; } = true;
 
+    /// <summary>
+    /// Where a one-off build writes each page as soon as it is rendered, instead of holding every page
+    /// in memory until the end (set by <see cref="SiteBuilder.Publish"/> when <see cref="Remember"/> is off).
+    /// </summary>
+    internal StagingFolder? Stream { get; init; }
+
     public IProgress<BuildProgress>? Progress { get; init; }
 
     public CancellationToken Cancel { get; init; }
@@ -74,7 +80,10 @@ public static class SiteBuilder
             return new PublishOutcome(new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, TimeSpan.Zero, [], [early]) }, [], 0);
         }
 
-        var outcome = site.Build(options);
+        // A one-off build streams its pages into the staging folder (memory stays flat in the number of
+        // pages); a failed build deletes it, leaving the previous output as it was.
+        using var staging = new StagingFolder(options.OutDir);
+        var outcome = site.Build(options.Remember ? options : options with { Stream = staging });
         if (outcome.Result.Succeeded && OutputFolder.Problem(options.ContentDir, options.OutDir, site.ThemeDir) is { } overlap)
         {
             var result = outcome.Result with { Errors = [.. outcome.Result.Errors, overlap] };
@@ -86,13 +95,17 @@ public static class SiteBuilder
             return new PublishOutcome(outcome, [], 0);
         }
 
-        using var staging = new StagingFolder(options.OutDir);
         var previous = site.Written is { } w && w.OutDir == staging.OutDir && Directory.Exists(staging.OutDir) ? w.Files : null;
         var written = new List<string>();
         var linked = 0;
         foreach (var (path, file) in outcome.Site.Files)
         {
             options.Cancel.ThrowIfCancellationRequested();
+            if (file.Streamed)
+            {
+                continue; // already in the staging folder
+            }
+
             if (previous is not null && previous.TryGetValue(path, out var digest) && digest == file.Digest && HardLink.TryCreate(Path.Combine(staging.OutDir, path), staging.FullPath(path), file.Bytes.LongLength))
             {
                 staging.Record(path, file.Bytes.LongLength);

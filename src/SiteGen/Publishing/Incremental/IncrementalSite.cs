@@ -180,12 +180,34 @@ public sealed class IncrementalSite
         {
             var html = renderer.Render(job, variables, trace);
             var text = options.Minify ? Minifier.Html(html) : html;
+            if (job.OutputPath.EndsWith(".html", StringComparison.Ordinal) is var isPage && options.Stream is { } stream)
+            {
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(text.Length));
+                try
+                {
+                    var length = Utf8NoBom.GetBytes(text, buffer);
+                    var written = buffer.AsSpan(0, length);
+                    stream.Write(job.OutputPath, written);
+                    var streamed = Digest.Of(written);
+                    if (isPage)
+                    {
+                        _links.Scan(job.OutputPath, text, streamed, urls);
+                    }
+
+                    return new OutputFile(job.OutputPath, [], streamed) { Size = length, Streamed = true };
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+
             // On the pinned-object heap: every page is kept until the site is written, and there the GC
             // never copies it from generation to generation (hundreds of MB at 10,000 articles).
             var bytes = GC.AllocateUninitializedArray<byte>(Utf8NoBom.GetByteCount(text), pinned: true);
             Utf8NoBom.GetBytes(text, bytes);
             var digest = Digest.Of(bytes);
-            if (job.OutputPath.EndsWith(".html", StringComparison.Ordinal))
+            if (isPage)
             {
                 _links.Scan(job.OutputPath, text, digest, urls);
             }
@@ -341,12 +363,12 @@ public sealed class IncrementalSite
 
         // Check, then publish.
         options.Progress?.Report(new BuildProgress("checking", 0, 1));
-        var problems = LinkChecker.Check(files.Keys, path => Encoding.UTF8.GetString(files[path].Bytes), path => files[path].Digest, urls, _links);
+        var problems = LinkChecker.Check(files.Keys, path => files[path].Streamed ? File.ReadAllText(options.Stream!.FullPath(path)) : Encoding.UTF8.GetString(files[path].Bytes), path => files[path].Digest, urls, _links);
         options.Progress?.Report(new BuildProgress("checking", 1, 1));
         errors.AddRange(problems);
         Lap("check");
 
-        var sizes = files.ToDictionary(f => f.Key, f => f.Value.Bytes.LongLength, StringComparer.Ordinal);
+        var sizes = files.ToDictionary(f => f.Key, f => f.Value.Size, StringComparer.Ordinal);
         warnings.AddRange(SiteBuilder.PagesLimits(sizes));
         var parsed = _articles.TakeParsed();
         if (errors.Count > 0)

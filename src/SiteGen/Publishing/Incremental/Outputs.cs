@@ -4,7 +4,14 @@ using SiteGen.Rendering;
 namespace SiteGen.Publishing.Incremental;
 
 /// <summary>One file of the built site, in memory: its path in the output (forward slashes), bytes and content hash.</summary>
-public sealed record OutputFile(string Path, byte[] Bytes, Digest Digest);
+public sealed record OutputFile(string Path, byte[] Bytes, Digest Digest)
+{
+    /// <summary>Its size in bytes (of the file on disk when <see cref="Streamed"/>).</summary>
+    public long Size { get; init; } = Bytes.LongLength;
+
+    /// <summary>Written to the staging folder as soon as it was made; <see cref="Bytes"/> is then empty.</summary>
+    public bool Streamed { get; init; }
+}
 
 /// <summary>A good build held in memory: every output file by path. Immutable; a new build makes a new snapshot.</summary>
 public sealed class SiteSnapshot
