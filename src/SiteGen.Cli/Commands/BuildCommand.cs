@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime;
 using System.CommandLine;
 using SiteGen.Publishing;
 
@@ -100,6 +102,8 @@ internal static class BuildCommand
         if (timings)
         {
             Console.WriteLine("timings: " + string.Join(", ", outcome.Build.Timings.Select(t => $"{t.Key} {t.Value / 1000:F2} s")));
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({gc.PauseTimePercentage:F0} % of the time), {GC.GetTotalAllocatedBytes() / 1e9:F2} GB allocated, {(GCSettings.IsServerGC ? "server" : "workstation")} GC"));
         }
 
         Console.WriteLine($"built {result.Pages} pages ({result.Articles} articles, {result.Files} files, {result.Bytes / 1048576.0:F1} MB) into {options.OutDir} in {result.Elapsed.TotalSeconds:F2} s");
