@@ -25,10 +25,11 @@ internal static class BenchCommand
         var importFiles = new Option<int>("--import-files") { Description = "Raw RSS-dump files to import for the import rate (0 skips).", DefaultValueFactory = _ => 2000 };
         var work = new Option<string?>("--work") { Description = "Folder to generate and build in (kept); by default a temporary folder under /dev/shm, deleted afterwards." };
         var keep = new Option<bool>("--keep") { Description = "Keep the generated archives and outputs." };
+        var noBrowser = new Option<bool>("--no-browser") { Description = "Skip the search latency measured in headless Chromium (the index size and transfer are still printed)." };
 
         var command = new Command("bench", "Benchmark: generate a seeded archive of N articles (our format and the same site for Hugo), build it with SiteGen and Hugo a few times each, and print wall time and peak RSS side by side with our floor.")
         {
-            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep,
+            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep, noBrowser,
         };
         command.Subcommands.Add(Micro());
         command.Subcommands.Add(Generate());
@@ -69,6 +70,7 @@ internal static class BenchCommand
                 ImportFiles = Math.Max(0, parse.GetValue(importFiles)),
                 WorkDir = parse.GetValue(work),
                 Keep = parse.GetValue(keep),
+                Browser = !parse.GetValue(noBrowser),
             });
             return rows.All(r => r.SiteGen is { Ok: true }) ? ExitCodes.Ok : ExitCodes.Failure;
         });

@@ -456,7 +456,6 @@ public sealed class IncrementalSite
     private static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter fingerprints, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
     {
         var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
-        var membership = new List<string>();
         foreach (var e in model.Events)
         {
             var names = SitePages.Languages.ToDictionary(lang => lang, lang => SitePages.EventTitle(e, lang).Title, StringComparer.Ordinal);
@@ -468,12 +467,17 @@ public sealed class IncrementalSite
                 }
 
                 list.Add(new SearchFacetValue(e.Id, names));
-                membership.Add($"{article.Id}\t{e.Id}\t{string.Join('\t', names.Values)}");
             }
         }
 
-        var outlets = model.Outlets.Select(o => $"{o.Id}\t{o.NameZh}\t{o.NameEn}").ToArray();
-        var (fingerprint, _) = fingerprints.Of(new object[] { model.Articles.ToArray(), membership.ToArray(), outlets }, [.. salt, "search"]);
+        // Tokenize in parallel; an article's terms are kept with its Article object (SearchIndexCache), so
+        // after an edit only new objects are tokenized. The fingerprint hashes what each document was made
+        // from (its text, outlet and event names), cheaper than fingerprinting the articles themselves.
+        var options = new SearchIndexOptions();
+        var articles = model.Articles;
+        var prepared = new PreparedSearchDocument[articles.Count];
+        Parallel.For(0, articles.Count, i => prepared[i] = SearchIndexCache.Shared.Prepare(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages, options));
+        var (fingerprint, _) = fingerprints.Of(SearchIndexWriter.Fingerprint(prepared, options), [.. salt, "search"]);
         var last = previous.Where(kv => kv.Key.StartsWith("search/", StringComparison.Ordinal)).ToArray();
         if (last.Length > 0 && last.All(kv => kv.Value.Fingerprint == fingerprint))
         {
@@ -485,33 +489,25 @@ public sealed class IncrementalSite
             return;
         }
 
-        var temp = Path.Combine(Path.GetTempPath(), "sitegen-search-" + Guid.NewGuid().ToString("N"));
-        try
+        // Add in article order (the bytes depend only on it) and keep the files in memory.
+        var files = new List<(string Path, byte[] Bytes)>();
+        using (var writer = new SearchIndexWriter(options))
         {
-            using (var writer = new SearchIndexWriter(new SearchIndexOptions { TempDir = temp + "-spill" }))
+            foreach (var document in prepared)
             {
-                foreach (var article in model.Articles)
-                {
-                    writer.Add(SearchDocument.FromArticle(article, model.OutletById.GetValueOrDefault(article.Outlet), eventsOf.GetValueOrDefault(article.Id), SitePages.Languages));
-                }
-
-                writer.WriteTo(temp);
+                writer.Add(document);
             }
 
-            foreach (var file in Directory.EnumerateFiles(temp, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var path = "search/" + Path.GetRelativePath(temp, file).Replace('\\', '/');
-                var bytes = File.ReadAllBytes(file);
-                outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs);
-                made.Add(path);
-            }
+            writer.WriteTo((relative, bytes) => files.Add(("search/" + relative, bytes)));
         }
-        finally
+
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var records = new OutputRecord[files.Count];
+        Parallel.For(0, files.Count, i => records[i] = new OutputRecord(new OutputFile(files[i].Path, files[i].Bytes, Digest.Of(files[i].Bytes)), fingerprint, true, [], [], inputs));
+        foreach (var record in records)
         {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
+            outputs[record.File.Path] = record;
+            made.Add(record.File.Path);
         }
     }
 }
