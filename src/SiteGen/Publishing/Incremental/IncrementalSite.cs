@@ -27,7 +27,7 @@ namespace SiteGen.Publishing.Incremental;
 /// </summary>
 public sealed class IncrementalSite
 {
-    private const string Version = "sitegen-incremental-1";
+    private const string Version = "sitegen-incremental-2"; // 2: shared views by digest, other values inline
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
     private readonly ArticleCache _articles = new();
