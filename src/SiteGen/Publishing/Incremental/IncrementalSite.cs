@@ -389,6 +389,7 @@ public sealed class IncrementalSite
 
         Graph = new DependencyGraph(outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Inputs, StringComparer.Ordinal));
         var madeList = made.Order(StringComparer.Ordinal).ToArray();
+        Lap("snapshot");
         return new BuildOutcome
         {
             Result = new BuildResult(model.Articles.Count, jobs.Length, files.Count, sizes.Values.Sum(), clock.Elapsed, warnings, errors),

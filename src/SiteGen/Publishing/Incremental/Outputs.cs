@@ -89,34 +89,43 @@ internal sealed record OutputRecord(
 public sealed class DependencyGraph
 {
     private readonly Dictionary<string, string[]> _inputsOf;
-    private readonly Dictionary<string, List<string>> _outputsOf = new(StringComparer.Ordinal);
+
+    // Input → outputs, made on first use: every search file depends on every article, so at 10,000
+    // articles this index has tens of millions of entries, and a rebuild only ever needs the forward side.
+    private readonly Lazy<Dictionary<string, List<string>>> _outputsOf;
 
     internal DependencyGraph(Dictionary<string, string[]> inputsOf)
     {
         _inputsOf = inputsOf;
-        foreach (var (output, inputs) in inputsOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        _outputsOf = new(() =>
         {
-            foreach (var input in inputs)
+            var outputsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var (output, inputs) in inputsOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
-                if (!_outputsOf.TryGetValue(input, out var list))
+                foreach (var input in inputs)
                 {
-                    _outputsOf[input] = list = [];
-                }
+                    if (!outputsOf.TryGetValue(input, out var list))
+                    {
+                        outputsOf[input] = list = [];
+                    }
 
-                list.Add(output);
+                    list.Add(output);
+                }
             }
-        }
+
+            return outputsOf;
+        });
     }
 
     public static DependencyGraph Empty { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
 
     public IEnumerable<string> Outputs => _inputsOf.Keys.Order(StringComparer.Ordinal);
 
-    public IEnumerable<string> Inputs => _outputsOf.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Inputs => _outputsOf.Value.Keys.Order(StringComparer.Ordinal);
 
     public IReadOnlyList<string> InputsOf(string output) => _inputsOf.GetValueOrDefault(output) ?? [];
 
-    public IReadOnlyList<string> OutputsOf(string input) => _outputsOf.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
+    public IReadOnlyList<string> OutputsOf(string input) => _outputsOf.Value.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
 }
 
 /// <summary>The outcome of one (possibly incremental) build.</summary>
