@@ -37,6 +37,9 @@ public sealed record BenchOptions(SelfCommand Self)
 
     public bool Keep { get; init; }
 
+    /// <summary>Measure search latency in headless Chromium on each built site (skipped with a note when Chromium is missing).</summary>
+    public bool Browser { get; init; } = true;
+
     /// <summary>The serve latency section (<see cref="ServeBench"/>); null skips it.</summary>
     public ServeBenchOptions? Serve { get; init; }
 
@@ -67,6 +70,9 @@ public sealed record BenchRow(int Articles)
     public double? WarmReported { get; set; }
 
     public string? Timings { get; set; }
+
+    /// <summary>Search figures of the last build: index size, first-query transfer, results after typing (<see cref="SearchLatency"/>).</summary>
+    public List<string> Search { get; } = [];
 }
 
 /// <summary>
@@ -119,6 +125,14 @@ public static partial class BenchRunner
             foreach (var row in rows.Where(r => r.Timings is not null))
             {
                 log.WriteLine($"search index share of the build (N={row.Articles:N0}, last run): {SearchShare(row.Timings!)}");
+            }
+
+            foreach (var row in rows)
+            {
+                foreach (var line in row.Search)
+                {
+                    log.WriteLine($"N={row.Articles:N0} {line}");
+                }
             }
 
             log.WriteLine("warm rebuild: a new `sitegen build` process after editing one article (a process starts cold, so this is a full rebuild; the in-process incremental build is measured by the serve latency probe); 'build' is the time the build reports, without process start");
@@ -185,6 +199,7 @@ public static partial class BenchRunner
         row.SiteGenReported = MedianOf(builds.Select(b => ReportedSeconds(b.StdOut)));
         row.Timings = builds.LastOrDefault(m => m.Ok) is { } lastBuild ? TimingLine(lastBuild.StdOut) : null;
         row.SiteGenPages = CountHtml(site);
+        MeasureSearch(options, row, site);
 
         if (options.Warm && Directory.Exists(site))
         {
@@ -223,6 +238,32 @@ public static partial class BenchRunner
         }
 
         return row;
+    }
+
+    /// <summary>Search figures (issue 7) on the built site; the browser part is skipped with --no-browser.</summary>
+    private static void MeasureSearch(BenchOptions options, BenchRow row, string site)
+    {
+        if (!Directory.Exists(site))
+        {
+            return;
+        }
+
+        row.Search.Add(SearchLatency.IndexFigures(site));
+        options.Log.WriteLine($"  {row.Search[^1]}");
+        if (!options.Browser)
+        {
+            row.Search.Add("search in the browser: skipped (--no-browser)");
+            return;
+        }
+
+        try
+        {
+            row.Search.Add(SearchLatency.BrowserFiguresAsync(site, options.Log).GetAwaiter().GetResult());
+        }
+        catch (Exception e) when (e is PuppeteerSharp.PuppeteerException or IOException or TimeoutException or InvalidOperationException)
+        {
+            row.Search.Add($"search in the browser: failed ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
+        }
     }
 
     private static string Import(BenchOptions options, string dir)

@@ -14,8 +14,8 @@ namespace SiteGen.Benchmarks;
 /// <summary>
 /// The hot paths of import and build on generated input (seed 42), one operation per call: read a raw
 /// feed file (sniff + read + normalize), HTML → Markdown, parse a front-matter article, Markdig on a
-/// body, Scriban on an article page and a tag page, NUglify on a page. The search index has no
-/// benchmark yet: it is not part of the build on this branch.
+/// body, Scriban on an article page and a tag page, NUglify on a page. The search index has its own
+/// class, <see cref="SearchIndexing"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class HotPaths

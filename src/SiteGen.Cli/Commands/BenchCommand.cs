@@ -27,10 +27,11 @@ internal static class BenchCommand
         var keep = new Option<bool>("--keep") { Description = "Keep the generated archives and outputs." };
         var noServe = new Option<bool>("--no-serve") { Description = "Skip the serve latency section (edit → reload on the shipped archive and a generated one)." };
         var serveSizes = new Option<string?>("--serve-sizes") { Description = "Generated archive sizes for the serve latency, comma-separated; by default 10000 when --sizes has it, else none (the shipped archive is always measured)." };
+        var noBrowser = new Option<bool>("--no-browser") { Description = "Skip the search latency measured in headless Chromium (the index size and transfer are still printed)." };
 
         var command = new Command("bench", "Benchmark: generate a seeded archive of N articles (our format and the same site for Hugo), build it with SiteGen and Hugo a few times each, and print wall time and peak RSS side by side with our floor.")
         {
-            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep, noServe, serveSizes,
+            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep, noBrowser, noServe, serveSizes,
         };
         command.Subcommands.Add(ServeCommand());
         command.Subcommands.Add(Micro());
@@ -71,6 +72,7 @@ internal static class BenchCommand
                 ImportFiles = Math.Max(0, parse.GetValue(importFiles)),
                 WorkDir = parse.GetValue(work),
                 Keep = parse.GetValue(keep),
+                Browser = !parse.GetValue(noBrowser),
                 Serve = parse.GetValue(noServe) ? null : new ServeBenchOptions { Sizes = serveList },
             });
             return rows.All(r => r.SiteGen is { Ok: true }) ? ExitCodes.Ok : ExitCodes.Failure;

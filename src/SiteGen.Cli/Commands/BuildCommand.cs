@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime;
 using System.CommandLine;
 using SiteGen.Publishing;
 
@@ -22,14 +24,16 @@ internal static class BuildCommand
         };
         var strict = new Option<bool>("--strict") { Description = "Treat warnings that usually pass (a missing UI translation key, a broken event file) as errors." };
         var timings = new Option<bool>("--timings") { Description = "Print the wall time of each phase of the build (load, link, plan+markdown, render, feeds, sitemap, link check, swap)." };
+        var minify = new Option<bool>("--minify") { Description = "Minify the HTML pages with NUglify (saves under 1 % of the bytes, 0.2 % after gzip; makes the build about 15 % slower). Style sheets are always minified." };
         var command = new Command("build", "Build the bilingual static site (zh + en) from the content folder: pages, Atom feeds, sitemap; checks every internal link.")
         {
-            content, output, baseUrl, strict, timings,
+            content, output, baseUrl, strict, timings, minify,
         };
         command.SetAction((parse, cancel) => Task.FromResult(Run(new BuildOptions(parse.GetValue(content)!, parse.GetValue(output)!)
         {
             BaseUrl = parse.GetValue(baseUrl),
             Strict = parse.GetValue(strict),
+            Minify = parse.GetValue(minify),
             Cancel = cancel,
         }, parse.GetValue(timings))));
         return command;
@@ -56,6 +60,7 @@ internal static class BuildCommand
         {
             outcome = SiteBuilder.Publish(options with
             {
+                Remember = false, // one build per process: nothing to compare a next build with
                 Progress = new SyncProgress<BuildProgress>(p =>
                 {
                     if (p.Stage == "rendering")
@@ -97,6 +102,8 @@ internal static class BuildCommand
         if (timings)
         {
             Console.WriteLine("timings: " + string.Join(", ", outcome.Build.Timings.Select(t => $"{t.Key} {t.Value / 1000:F2} s")));
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gc: {GC.CollectionCount(0)} gen0, {GC.CollectionCount(1)} gen1, {GC.CollectionCount(2)} gen2 collections, paused {GC.GetTotalPauseDuration().TotalSeconds:F2} s ({gc.PauseTimePercentage:F0} % of the time), {GC.GetTotalAllocatedBytes() / 1e9:F2} GB allocated, {(GCSettings.IsServerGC ? "server" : "workstation")} GC"));
         }
 
         Console.WriteLine($"built {result.Pages} pages ({result.Articles} articles, {result.Files} files, {result.Bytes / 1048576.0:F1} MB) into {options.OutDir} in {result.Elapsed.TotalSeconds:F2} s");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AngleSharp.Html.Parser;
 using SiteGen.Rendering;
 
 namespace SiteGen.Publishing;
@@ -14,6 +13,10 @@ namespace SiteGen.Publishing;
 public static class LinkChecker
 {
     private static readonly string[] UrlAttributes = ["href", "src", "action", "poster", "data"];
+
+    /// <summary>The attributes the checks read; the scanner makes no strings of the others.</summary>
+    private static readonly Func<string, bool> Wanted = name =>
+        name.StartsWith("on", StringComparison.Ordinal) || name is "href" or "src" or "action" or "poster" or "data" or "srcset" or "property" or "content" or "rel" or "loading" or "referrerpolicy";
 
     public static IReadOnlyList<string> Check(StagingFolder staging, SiteUrls urls) =>
         Check(staging.Files.Keys, page => File.ReadAllText(staging.FullPath(page)), null, urls, null);
@@ -30,15 +33,14 @@ public static class LinkChecker
         var set = new HashSet<string>(files, StringComparer.Ordinal);
         var pages = set.Where(f => f.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
         var problems = new ConcurrentBag<(string Page, string Problem)>();
-        Parallel.ForEach(pages, () => (HtmlParser?)null, (page, _, parser) =>
+        Parallel.ForEach(pages, page =>
         {
             string? text = null;
             var key = (page, urls.BaseUrl, digestOf?.Invoke(page) ?? Incremental.Digest.Of(text = read(page)));
             used.TryAdd(key, 0);
             if (cache is null || !cache.Pages.TryGetValue(key, out var links))
             {
-                parser ??= new HtmlParser();
-                links = Extract(page, text ?? read(page), parser, urls);
+                links = Extract(page, text ?? read(page), urls);
                 cache?.Pages.TryAdd(key, links);
             }
 
@@ -57,9 +59,7 @@ public static class LinkChecker
                     problems.Add((page, $"broken link: {link}"));
                 }
             }
-
-            return parser;
-        }, _ => { });
+        });
         cache?.Prune(used.Keys);
 
         return problems.Distinct()
@@ -68,43 +68,56 @@ public static class LinkChecker
             .ToArray();
     }
 
-    /// <summary>What one page holds: problems of its own, and internal targets to look up (normalized site path, link as written).</summary>
-    private static PageLinks Extract(string page, string html, HtmlParser parser, SiteUrls urls)
+    /// <summary>
+    /// What one page holds: problems of its own, and internal targets to look up (normalized site path,
+    /// link as written). The checker needs each start tag's name and attributes, not a tree: see
+    /// <see cref="StartTagScanner"/>.
+    /// </summary>
+    public static PageLinks Extract(string page, string html, SiteUrls urls)
     {
         var problems = new List<string>();
         var targets = new List<(string, string)>();
-        using var document = parser.ParseDocument(html);
-        foreach (var element in document.All)
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var links = new List<string>();
+        StartTagScanner.Scan(html, Wanted, (tag, list) =>
         {
-            var tag = element.LocalName;
-            if (tag == "script" && !element.HasAttribute("src"))
+            attributes.Clear();
+            foreach (var (name, value) in list)
+            {
+                attributes[name] = value;
+            }
+
+            if (tag == "script" && !attributes.ContainsKey("src"))
             {
                 problems.Add("inline <script> element");
             }
 
-            foreach (var attribute in element.Attributes)
+            links.Clear();
+            foreach (var (name, value) in attributes)
             {
-                if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add($"event handler attribute {attribute.Name} on <{tag}>");
+                    problems.Add($"event handler attribute {name} on <{tag}>");
+                }
+                else if (Array.IndexOf(UrlAttributes, name) >= 0)
+                {
+                    links.Add(value);
+                }
+                else if (name == "srcset")
+                {
+                    links.AddRange(value.Split(',').Select(c => c.Trim().Split(' ')[0]));
                 }
             }
 
-            var links = UrlAttributes.Select(element.GetAttribute).OfType<string>();
-            if (element.GetAttribute("srcset") is { } srcset)
+            var isMeta = tag == "meta" && attributes.GetValueOrDefault("property") is "og:url" or "og:image";
+            if (isMeta && attributes.TryGetValue("content", out var content))
             {
-                links = links.Concat(srcset.Split(',').Select(c => c.Trim().Split(' ')[0]));
-            }
-
-            var isMeta = tag == "meta" && element.GetAttribute("property") is "og:url" or "og:image";
-            if (isMeta && element.GetAttribute("content") is { } content)
-            {
-                links = links.Append(content);
+                links.Add(content);
             }
 
             foreach (var link in links)
             {
-                var (problem, target) = Problem(link, page, tag, element, urls);
+                var (problem, target) = Problem(link, page, tag, attributes, urls);
                 if (problem is not null)
                 {
                     problems.Add(problem);
@@ -114,12 +127,12 @@ public static class LinkChecker
                     targets.Add((target, link.Trim()));
                 }
             }
-        }
+        });
 
         return new PageLinks(problems.Distinct().ToArray(), targets.Distinct().ToArray());
     }
 
-    private static (string? Problem, string? Target) Problem(string link, string page, string tag, AngleSharp.Dom.IElement element, SiteUrls urls)
+    private static (string? Problem, string? Target) Problem(string link, string page, string tag, Dictionary<string, string> attributes, SiteUrls urls)
     {
         link = link.Trim();
         if (link.Length == 0 || link.StartsWith('#') || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || link.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
@@ -137,13 +150,13 @@ public static class LinkChecker
             // Third party: a plain link is fine; anything that loads when the page opens is not,
             // except an article image that loads lazily and sends no referrer.
             var loads = tag is "img" or "script" or "iframe" or "source" or "video" or "audio" or "embed" or "object" or "input"
-                || (tag == "link" && element.GetAttribute("rel") is { } rel && !rel.Contains("alternate", StringComparison.Ordinal) && !rel.Contains("canonical", StringComparison.Ordinal));
-            if (!loads || element.GetAttribute("href") == link && tag == "a")
+                || (tag == "link" && attributes.GetValueOrDefault("rel") is { } rel && !rel.Contains("alternate", StringComparison.Ordinal) && !rel.Contains("canonical", StringComparison.Ordinal));
+            if (!loads || attributes.GetValueOrDefault("href") == link && tag == "a")
             {
                 return (null, null);
             }
 
-            var allowed = tag == "img" && element.GetAttribute("loading") == "lazy" && element.GetAttribute("referrerpolicy") == "no-referrer";
+            var allowed = tag == "img" && attributes.GetValueOrDefault("loading") == "lazy" && attributes.GetValueOrDefault("referrerpolicy") == "no-referrer";
             return (allowed ? null : $"third-party request from <{tag}>: {link}", null);
         }
         else if (link.StartsWith('/'))
@@ -189,6 +202,11 @@ public static class LinkChecker
     /// <summary>Resolves <c>.</c> and <c>..</c> segments; null when the path climbs above the site.</summary>
     private static string? Normalize(string path)
     {
+        if (!path.Contains("//", StringComparison.Ordinal) && !path.StartsWith('.') && !path.Contains("/.", StringComparison.Ordinal) && !path.StartsWith('/'))
+        {
+            return path; // nothing to resolve: the common case
+        }
+
         var parts = new List<string>();
         var segments = path.Split('/');
         for (var i = 0; i < segments.Length; i++)
@@ -220,6 +238,10 @@ public sealed record PageLinks(string[] Problems, (string Target, string Link)[]
 public sealed class LinkCache
 {
     internal ConcurrentDictionary<(string Page, string BaseUrl, Incremental.Digest Digest), PageLinks> Pages { get; } = new();
+
+    /// <summary>Reads a page's links while its text is at hand (the render loop), so the check after rendering only looks them up.</summary>
+    public void Scan(string page, string html, Incremental.Digest digest, SiteUrls urls) =>
+        Pages.TryAdd((page, urls.BaseUrl, digest), LinkChecker.Extract(page, html, urls));
 
     internal void Prune(ICollection<(string, string, Incremental.Digest)> used)
     {

@@ -60,6 +60,19 @@ public sealed class StagingFolder : IDisposable
         _files[relativePath] = bytes.LongLength;
     }
 
+    /// <summary>Writes a file from a buffer (thread-safe: pages are written from the render threads).</summary>
+    public void Write(string relativePath, ReadOnlySpan<byte> bytes)
+    {
+        var path = FullPath(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1))
+        {
+            file.Write(bytes);
+        }
+
+        _files[relativePath] = bytes.Length;
+    }
+
     /// <summary>Records a file put in place by other means (a hard link).</summary>
     public void Record(string relativePath, long size) => _files[relativePath] = size;
 

@@ -13,6 +13,7 @@ public sealed class PageRenderer
     private readonly Theme _theme;
     private readonly IReadOnlyDictionary<string, I18n> _i18n;
     private readonly SiteUrls _urls;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ScriptObject> _functions = new(StringComparer.Ordinal);
 
     public PageRenderer(Theme theme, IReadOnlyDictionary<string, I18n> i18n, SiteUrls urls)
     {
@@ -40,19 +41,7 @@ public sealed class PageRenderer
             globals[name] = value;
         }
 
-        var i18n = _i18n[job.Lang];
-        globals.Import("t", new Func<string, string>(key =>
-        {
-            trace?.Text(job.Lang, key);
-            return i18n.Get(key);
-        }));
-        globals.Import("tl", new Func<string, string, string>((lang, key) =>
-        {
-            trace?.Text(lang, key);
-            return _i18n.TryGetValue(lang, out var other) ? other.Get(key) : key;
-        }));
-        globals.Import("include", new Func<string, RawHtml>(context.Include));
-        globals.Import("url", new Func<string, string>(path => _urls.Path(path.TrimStart('/'))));
+        context.PushGlobal(_functions.GetOrAdd(job.Lang, lang => TemplateFunctions.For(lang, _i18n, _urls)));
         context.PushGlobal(globals);
         try
         {

@@ -17,7 +17,31 @@ internal sealed class PageTemplateContext : TemplateContext
     private readonly RenderTrace? _trace;
     private int _depth;
 
+    /// <summary>
+    /// Scriban's built-in functions, made once: a plain <c>new TemplateContext()</c> builds them again by
+    /// reflection for every page. They are stateless functions, read by many contexts at once.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IObjectAccessor?> ViewAccessors = new();
+
+    private static readonly ScriptObject Builtins = ReadOnly(GetDefaultBuiltinObject());
+
+    /// <summary>Shared by every page and thread, so no template may change them (<c>string.x = 1</c> fails).</summary>
+    private static ScriptObject ReadOnly(ScriptObject builtins)
+    {
+        foreach (var value in builtins.Values)
+        {
+            if (value is ScriptObject module)
+            {
+                module.IsReadOnly = true;
+            }
+        }
+
+        builtins.IsReadOnly = true;
+        return builtins;
+    }
+
     public PageTemplateContext(Theme theme, RenderTrace? trace = null)
+        : base(Builtins)
     {
         _theme = theme;
         _trace = trace;
@@ -28,10 +52,18 @@ internal sealed class PageTemplateContext : TemplateContext
         NewLine = "\n";
     }
 
+    /// <summary>What the page read, for incremental rebuilds (null when nobody asks).</summary>
+    public RenderTrace? Trace => _trace;
+
     /// <summary>Article views answer through an accessor that notes when a template reads <c>body</c> (see <see cref="RenderTrace.ReadBodies"/>).</summary>
     protected override IObjectAccessor? GetMemberAccessorImpl(object target)
     {
-        var accessor = base.GetMemberAccessorImpl(target);
+        // The accessor of one of our view types lists its properties by reflection (custom attributes
+        // included); made once per type for the process instead of once per page. Safe to share: it
+        // is read-only once made, and every page context uses the default member filter and renamer.
+        var accessor = target.GetType() is { Namespace: "SiteGen.Rendering" } type
+            ? ViewAccessors.GetOrAdd(type, _ => base.GetMemberAccessorImpl(target))
+            : base.GetMemberAccessorImpl(target);
         return _trace is not null && target is ArticleView && accessor is not null ? new BodyWatch(accessor, _trace) : accessor;
     }
 

@@ -23,6 +23,7 @@ public sealed partial class SitePages
     private readonly Dictionary<string, ArticleView>[] _views;
     private readonly Dictionary<string, string> _tagNames;
     private readonly Func<string, string, string> _text;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SiteView> _siteViews = new(StringComparer.Ordinal);
 
     /// <param name="text">UI strings: (language, key) to text, for page titles.</param>
     /// <param name="body">Article body to HTML; by default Markdig each time (an incremental build passes a cache).</param>
@@ -226,27 +227,7 @@ public sealed partial class SitePages
         var siteTitle = SiteTitle(lang);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["site"] = new SiteView
-            {
-                Title = siteTitle,
-                Description = SiteDescription(lang),
-                Lang = lang,
-                HtmlLang = HtmlLang(lang),
-                OgLocale = lang == "zh" ? "zh_CN" : "en_US",
-                BasePath = Urls.BasePath,
-                BaseUrl = Urls.BaseUrl,
-                HomeUrl = Urls.Path($"{lang}/"),
-                OutletsUrl = Urls.Path($"{lang}/outlets/"),
-                EventsUrl = Urls.Path($"{lang}/events/"),
-                TagsUrl = Urls.Path($"{lang}/tags/"),
-                ArchiveUrl = Urls.Path($"{lang}/archive/"),
-                SearchUrl = Urls.Path($"{lang}/search/"),
-                FeedUrl = Urls.Path($"{lang}/feed.xml"),
-                CssUrl = CssUrl,
-                IconUrl = IconUrl,
-                SearchJsUrl = AssetUrls.GetValueOrDefault("search.js", Urls.Path("assets/search.js")),
-                SearchCssUrl = AssetUrls.GetValueOrDefault("search.css", Urls.Path("assets/search.css")),
-            },
+            ["site"] = _siteViews.GetOrAdd(lang, SiteViewOf),
             ["page"] = new PageView
             {
                 Kind = kind,
@@ -262,6 +243,33 @@ public sealed partial class SitePages
                 FeedUrl = feed?.Url ?? Urls.Path($"{lang}/feed.xml"),
                 FeedTitle = feed?.Title ?? siteTitle,
             },
+        };
+    }
+
+    /// <summary>The site's variables in one language: one object shared by every page (hashed once per build, not per page).</summary>
+    private SiteView SiteViewOf(string lang)
+    {
+        var siteTitle = SiteTitle(lang);
+        return new SiteView
+        {
+            Title = siteTitle,
+            Description = SiteDescription(lang),
+            Lang = lang,
+            HtmlLang = HtmlLang(lang),
+            OgLocale = lang == "zh" ? "zh_CN" : "en_US",
+            BasePath = Urls.BasePath,
+            BaseUrl = Urls.BaseUrl,
+            HomeUrl = Urls.Path($"{lang}/"),
+            OutletsUrl = Urls.Path($"{lang}/outlets/"),
+            EventsUrl = Urls.Path($"{lang}/events/"),
+            TagsUrl = Urls.Path($"{lang}/tags/"),
+            ArchiveUrl = Urls.Path($"{lang}/archive/"),
+            SearchUrl = Urls.Path($"{lang}/search/"),
+            FeedUrl = Urls.Path($"{lang}/feed.xml"),
+            CssUrl = CssUrl,
+            IconUrl = IconUrl,
+            SearchJsUrl = AssetUrls.GetValueOrDefault("search.js", Urls.Path("assets/search.js")),
+            SearchCssUrl = AssetUrls.GetValueOrDefault("search.css", Urls.Path("assets/search.css")),
         };
     }
 

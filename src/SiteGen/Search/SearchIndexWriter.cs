@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -36,14 +38,16 @@ public sealed record SearchIndexOptions
     public double B { get; init; } = 0.75;
 }
 
-/// <summary>What <see cref="SearchIndexWriter.WriteTo"/> wrote.</summary>
+/// <summary>What <see cref="SearchIndexWriter.WriteTo(string)"/> wrote.</summary>
 public sealed record SearchIndexStats(int Documents, int Terms, int Shards, int DocChunks, int Files, long Bytes, long LargestShardBytes, long ManifestBytes, long MetaBytes, int Spills);
 
 /// <summary>
-/// Builds the static search index: <see cref="Add"/> every article (tokenized at once; only postings
-/// and a short doc-table entry are kept, and postings go to sorted runs on disk past
-/// <see cref="SearchIndexOptions.SpillBytes"/>), then <see cref="WriteTo"/> merges the runs into term
-/// shards. Output (see <c>docs/search.md</c>): <c>index.json</c> (manifest), <c>meta.bin</c> (per-doc
+/// Builds the static search index: <see cref="Add(SearchDocument)"/> every article (tokenized at once;
+/// only postings and a short doc-table entry are kept, and postings go to sorted runs on disk past
+/// <see cref="SearchIndexOptions.SpillBytes"/>) — or tokenize them beforehand on any thread
+/// (<see cref="SearchIndexCache"/>) and <see cref="Add(PreparedSearchDocument)"/> them in order — then
+/// <see cref="WriteTo(string)"/> merges the runs into term shards (or <see cref="WriteTo(Action{string, byte[]})"/>
+/// hands the files over in memory). Output (see <c>docs/search.md</c>): <c>index.json</c> (manifest), <c>meta.bin</c> (per-doc
 /// length and filters), <c>fold.json</c> (Traditional → Simplified table for the page script),
 /// <c>shards/&lt;n&gt;.bin</c> (postings by term range), <c>docs/&lt;n&gt;.json</c> (titles, excerpts,
 /// URLs). Same documents in the same order give the same bytes.
@@ -53,9 +57,8 @@ public sealed class SearchIndexWriter : IDisposable
     public const int FormatVersion = 1;
 
     private readonly SearchIndexOptions _options;
-    private readonly Dictionary<string, PostingBuffer> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DocTerm> _docTerms = new(StringComparer.Ordinal);
-    private readonly List<SearchToken> _tokens = [];
+    private PostingBuffer[] _postings = new PostingBuffer[1024];
+    private SearchTermTable? _table;
     private readonly List<DocEntry> _docs = [];
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _outletNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _eventNames = new(StringComparer.Ordinal);
@@ -70,85 +73,66 @@ public sealed class SearchIndexWriter : IDisposable
 
     public int Count => _docs.Count;
 
+    /// <summary>The writer's options (documents must be prepared with the same excerpt length).</summary>
+    public SearchIndexOptions Options => _options;
+
     /// <summary>Indexes one document; its number is the order of the call.</summary>
     public void Add(SearchDocument doc)
     {
         ObjectDisposedException.ThrowIf(_written, this);
+        _table ??= new SearchTermTable();
+        Add(PreparedSearchDocument.Create(doc, _table, _options));
+    }
+
+    /// <summary>
+    /// Adds a document tokenized beforehand (<see cref="SearchIndexCache.Prepare(SearchDocument, SearchIndexOptions?)"/>,
+    /// possibly on another thread); its number is the order of the call. Call from one thread.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Add(PreparedSearchDocument doc)
+    {
+        ObjectDisposedException.ThrowIf(_written, this);
+        if (doc.ExcerptColumns != _options.ExcerptColumns)
+        {
+            throw new ArgumentException($"prepared with ExcerptColumns = {doc.ExcerptColumns}, the writer's is {_options.ExcerptColumns}", nameof(doc));
+        }
+
+        var table = _table ??= doc.Table;
+        var same = ReferenceEquals(table, doc.Table);
         var docNum = _docs.Count;
-
-        _tokens.Clear();
-        var position = SearchTokenizer.Tokenize(doc.Title, 0, _tokens);
-        foreach (var (_, alt) in doc.AltTitles.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var data = doc.Postings;
+        var offset = 0;
+        for (var k = 0; k < doc.TermCount; k++)
         {
-            position = SearchTokenizer.Tokenize(alt, position, _tokens);
-        }
-
-        // An event's name counts as title: an article that belongs to "Xi-Putin summit in Beijing" is
-        // about that summit even when its own words say "talks" or "meeting".
-        foreach (var e in doc.Events)
-        {
-            foreach (var (_, name) in e.Names.OrderBy(p => p.Key, StringComparer.Ordinal))
+            var id = (int)Varint.Read(data, ref offset);
+            var titleTf = (int)Varint.Read(data, ref offset);
+            var otherTf = (int)Varint.Read(data, ref offset);
+            if (!same)
             {
-                position = SearchTokenizer.Tokenize(name, position, _tokens);
-            }
-        }
-
-        var titleTokens = _tokens.Count;
-        position = SearchTokenizer.Tokenize(doc.Body, position, _tokens);
-        position = SearchTokenizer.Tokenize(doc.Outlet.Id, position, _tokens);
-        foreach (var (_, name) in doc.Outlet.Names.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            position = SearchTokenizer.Tokenize(name, position, _tokens);
-        }
-
-        foreach (var text in doc.Authors.Concat(doc.Tags))
-        {
-            position = SearchTokenizer.Tokenize(text, position, _tokens);
-        }
-
-        _docTerms.Clear();
-        var length = 0;
-        for (var i = 0; i < _tokens.Count; i++)
-        {
-            var token = _tokens[i];
-            if (token.Kind is TokenKind.Word or TokenKind.Bigram)
-            {
-                length++;
+                id = table.IdOf(doc.Table[id]);
             }
 
-            if (!_docTerms.TryGetValue(token.Term, out var dt))
+            if (id >= _postings.Length)
             {
-                dt = new DocTerm();
-                _docTerms[token.Term] = dt;
+                Array.Resize(ref _postings, Math.Max(id + 1, _postings.Length * 2));
             }
 
-            if (i < titleTokens)
+            // A struct in an array, not an object per term: merging is bound by memory accesses.
+            ref var buffer = ref _postings[id];
+            if (!buffer.IsUsed)
             {
-                dt.TitleTf++;
-            }
-            else
-            {
-                dt.OtherTf++;
-            }
-        }
-
-        foreach (var (term, dt) in _docTerms)
-        {
-            if (!_postings.TryGetValue(term, out var buffer))
-            {
-                buffer = new PostingBuffer();
-                _postings[term] = buffer;
-                _memory += 96 + (2L * term.Length);
+                buffer = PostingBuffer.Create();
+                _memory += 96 + (2L * table[id].Length);
             }
 
             var before = buffer.Length;
             var capacity = buffer.Capacity;
-            buffer.Append(docNum, dt);
+            buffer.Append(docNum, titleTf, otherTf);
             _totalPostingBytes += buffer.Length - before;
             _memory += buffer.Capacity - capacity;
         }
 
-        _totalLength += length;
+        _totalLength += doc.Length;
         foreach (var e in doc.Events)
         {
             if (!_eventNames.TryGetValue(e.Id, out var names) || (names.Count == 0 && e.Names.Count > 0))
@@ -162,7 +146,7 @@ public sealed class SearchIndexWriter : IDisposable
             _outletNames[doc.Outlet.Id] = doc.Outlet.Names;
         }
 
-        _docs.Add(new DocEntry(doc.Outlet.Id, doc.Lang, doc.Published.Year, [.. doc.Events.Select(e => e.Id)], length, DocJson(doc)));
+        _docs.Add(doc.Entry);
         _memory += 64;
 
         if (_memory > _options.SpillBytes)
@@ -171,20 +155,48 @@ public sealed class SearchIndexWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// A digest (hex) of everything the index of these documents, in this order, is made from: equal
+    /// digests give equal files, so a builder can keep its last files instead of writing them again.
+    /// </summary>
+    public static string Fingerprint(IReadOnlyList<PreparedSearchDocument> docs, SearchIndexOptions options)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Join('\n', FormatVersion, docs.Count, options.DocsPerChunk, options.MinShardBytes, options.MaxShards,
+            options.ExcerptColumns, options.TitleBoost.ToString("R", System.Globalization.CultureInfo.InvariantCulture), options.K1.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            options.B.ToString("R", System.Globalization.CultureInfo.InvariantCulture), options.EventPath)));
+        foreach (var doc in docs)
+        {
+            hash.AppendData(doc.InputHash);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
     /// <summary>Writes the index into <paramref name="outputDir"/> (created; usually <c>&lt;site&gt;/search</c>).</summary>
     public SearchIndexStats WriteTo(string outputDir)
     {
         ObjectDisposedException.ThrowIf(_written, this);
-        _written = true;
         Directory.CreateDirectory(outputDir);
         Directory.CreateDirectory(Path.Combine(outputDir, "shards"));
         Directory.CreateDirectory(Path.Combine(outputDir, "docs"));
+        return WriteTo((relative, data) => File.WriteAllBytes(Path.Combine(outputDir, relative), data));
+    }
+
+    /// <summary>
+    /// Hands every file of the index to <paramref name="write"/> (path relative to the index folder with
+    /// <c>/</c>, bytes) instead of writing them: the same files and bytes as <see cref="WriteTo(string)"/>.
+    /// </summary>
+    public SearchIndexStats WriteTo(Action<string, byte[]> write)
+    {
+        ObjectDisposedException.ThrowIf(_written, this);
+        _written = true;
         long bytes = 0;
         var files = 0;
 
-        void Write(string relative, ReadOnlySpan<byte> data)
+        void Write(string relative, byte[] data)
         {
-            File.WriteAllBytes(Path.Combine(outputDir, relative), data.ToArray());
+            write(relative, data);
             bytes += data.Length;
             files++;
         }
@@ -229,7 +241,7 @@ public sealed class SearchIndexWriter : IDisposable
             shard.Write(termBytes);
             Varint.Write(shard, df);
             Varint.Write(shard, payload.Length);
-            shard.Write(payload);
+            shard.Write(payload.Span);
             shardTerms++;
             terms++;
             lastTerm = term;
@@ -241,7 +253,21 @@ public sealed class SearchIndexWriter : IDisposable
 
         CloseShard();
 
-        // Facets, in ordinal order of their ids (years by number).
+        // Facets, in ordinal order of their ids (years by number), with their document counts.
+        var yearDocs = new Dictionary<int, int>();
+        var eventDocs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var d in _docs)
+        {
+            yearDocs[d.Year] = yearDocs.GetValueOrDefault(d.Year) + 1;
+            for (var i = 0; i < d.Events.Length; i++)
+            {
+                if (Array.IndexOf(d.Events, d.Events[i]) == i)
+                {
+                    eventDocs[d.Events[i]] = eventDocs.GetValueOrDefault(d.Events[i]) + 1;
+                }
+            }
+        }
+
         var outlets = _docs.Select(d => d.Outlet).Distinct().Order(StringComparer.Ordinal).ToArray();
         var langs = _docs.Select(d => d.Lang).Distinct().Order(StringComparer.Ordinal).ToArray();
         var years = _docs.Select(d => d.Year).Distinct().Order().ToArray();
@@ -332,7 +358,7 @@ public sealed class SearchIndexWriter : IDisposable
             {
                 w.WriteStartObject();
                 w.WriteNumber("id", y);
-                w.WriteNumber("docs", _docs.Count(d => d.Year == y));
+                w.WriteNumber("docs", yearDocs[y]);
                 w.WriteEndObject();
             }
 
@@ -343,7 +369,7 @@ public sealed class SearchIndexWriter : IDisposable
                 w.WriteStartObject();
                 w.WriteString("id", id);
                 WriteNames(w, _eventNames.GetValueOrDefault(id));
-                w.WriteNumber("docs", _docs.Count(d => d.Events.Contains(id)));
+                w.WriteNumber("docs", eventDocs[id]);
                 w.WriteEndObject();
             }
 
@@ -428,7 +454,7 @@ public sealed class SearchIndexWriter : IDisposable
         return stream.ToArray();
     }
 
-    private byte[] DocJson(SearchDocument doc) => Json(w =>
+    internal static byte[] DocJson(SearchDocument doc, int excerptColumns) => Json(w =>
     {
         w.WriteStartObject();
         w.WriteString("id", doc.Id);
@@ -465,7 +491,7 @@ public sealed class SearchIndexWriter : IDisposable
         }
 
         w.WriteEndObject();
-        w.WriteString("x", Excerpt(doc.Body, _options.ExcerptColumns));
+        w.WriteString("x", Excerpt(doc.Body, excerptColumns));
         w.WriteEndObject();
     })[..^1];
 
@@ -498,7 +524,14 @@ public sealed class SearchIndexWriter : IDisposable
                 space = false;
             }
 
-            sb.Append(rune.ToString());
+            if (rune.IsBmp)
+            {
+                sb.Append((char)rune.Value);
+            }
+            else
+            {
+                sb.Append(char.ConvertFromUtf32(rune.Value));
+            }
             width += w;
         }
 
@@ -524,10 +557,10 @@ public sealed class SearchIndexWriter : IDisposable
         var path = Path.Combine(_tempDir, $"run{_runs.Count}.bin");
         using (var stream = new BufferedStream(File.Create(path), 1 << 16))
         {
-            foreach (var term in _postings.Keys.Order(StringComparer.Ordinal))
+            foreach (var id in LiveTermsInOrder())
             {
-                var buffer = _postings[term];
-                var termBytes = Encoding.UTF8.GetBytes(term);
+                ref readonly var buffer = ref _postings[id];
+                var termBytes = Encoding.UTF8.GetBytes(_table![id]);
                 Varint.Write(stream, termBytes.Length);
                 stream.Write(termBytes);
                 Varint.Write(stream, buffer.Df);
@@ -538,8 +571,7 @@ public sealed class SearchIndexWriter : IDisposable
         }
 
         _runs.Add(path);
-        _postings.Clear();
-        _postings.TrimExcess();
+        _postings = new PostingBuffer[_postings.Length];
         _memory = 64L * _docs.Count;
     }
 
@@ -553,9 +585,43 @@ public sealed class SearchIndexWriter : IDisposable
         _tempDir = null;
     }
 
-    /// <summary>Every term in ordinal order with its whole posting list, runs and memory merged.</summary>
-    private IEnumerable<(string Term, int Df, byte[] Payload)> MergedPostings()
+    /// <summary>Ids of the terms with postings in memory, in ordinal order of the terms.</summary>
+    private int[] LiveTermsInOrder()
     {
+        var ids = new List<int>();
+        for (var id = 0; id < _postings.Length; id++)
+        {
+            if (_postings[id].IsUsed)
+            {
+                ids.Add(id);
+            }
+        }
+
+        var table = _table;
+        var result = ids.ToArray();
+        if (table is not null)
+        {
+            Array.Sort(result, (a, b) => string.CompareOrdinal(table[a], table[b]));
+        }
+
+        return result;
+    }
+
+    /// <summary>Every term in ordinal order with its whole posting list, runs and memory merged.</summary>
+    private IEnumerable<(string Term, int Df, ReadOnlyMemory<byte> Payload)> MergedPostings()
+    {
+        if (_runs.Count == 0)
+        {
+            // Nothing spilled: the postings in memory are the whole lists.
+            foreach (var id in LiveTermsInOrder())
+            {
+                var buffer = _postings[id];
+                yield return (_table![id], buffer.Df, buffer.Memory);
+            }
+
+            yield break;
+        }
+
         var sources = new List<IEnumerator<RunEntry>>();
         try
         {
@@ -564,8 +630,8 @@ public sealed class SearchIndexWriter : IDisposable
                 sources.Add(ReadRun(run).GetEnumerator());
             }
 
-            sources.Add(_postings.Keys.Order(StringComparer.Ordinal)
-                .Select(t => new RunEntry(t, _postings[t].Df, _postings[t].LastDoc, _postings[t].Span.ToArray()))
+            sources.Add(LiveTermsInOrder()
+                .Select(id => new RunEntry(_table![id], _postings[id].Df, _postings[id].LastDoc, _postings[id].Span.ToArray()))
                 .GetEnumerator());
 
             // Sources are in document order (runs first), so a term's segments are concatenated in source order.
@@ -642,34 +708,33 @@ public sealed class SearchIndexWriter : IDisposable
 
     private sealed record RunEntry(string Term, int Df, int LastDoc, byte[] Payload);
 
-    private sealed record DocEntry(string Outlet, string Lang, int Year, string[] Events, int Length, byte[] Json);
-
-    private sealed class DocTerm
-    {
-        public int TitleTf;
-        public int OtherTf;
-    }
-
     /// <summary>One term's postings, varint-encoded as they come: doc delta, title tf, other tf.</summary>
-    private sealed class PostingBuffer
+    private struct PostingBuffer
     {
-        private byte[] _data = new byte[8];
+        private byte[] _data;
+
+        public static PostingBuffer Create() => new() { _data = new byte[8], LastDoc = -1 };
+
+        public readonly bool IsUsed => _data is not null;
 
         public int Length { get; private set; }
 
-        public int Capacity => _data.Length;
+        public readonly int Capacity => _data.Length;
 
         public int Df { get; private set; }
 
-        public int LastDoc { get; private set; } = -1;
+        public int LastDoc { get; private set; }
 
-        public ReadOnlySpan<byte> Span => _data.AsSpan(0, Length);
+        public readonly ReadOnlySpan<byte> Span => _data.AsSpan(0, Length);
 
-        public void Append(int doc, DocTerm dt)
+        public readonly ReadOnlyMemory<byte> Memory => _data.AsMemory(0, Length);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Append(int doc, int titleTf, int otherTf)
         {
             WriteVarint(doc - LastDoc);
-            WriteVarint(dt.TitleTf);
-            WriteVarint(dt.OtherTf);
+            WriteVarint(titleTf);
+            WriteVarint(otherTf);
 
             LastDoc = doc;
             Df++;
@@ -677,7 +742,8 @@ public sealed class SearchIndexWriter : IDisposable
 
         private void WriteVarint(int value)
         {
-            if (Length + 5 > _data.Length)
+            var length = Length;
+            if (length + 5 > _data.Length)
             {
                 Array.Resize(ref _data, Math.Max(_data.Length * 2, 16));
             }
@@ -685,11 +751,12 @@ public sealed class SearchIndexWriter : IDisposable
             var v = (uint)value;
             while (v >= 0x80)
             {
-                _data[Length++] = (byte)(v | 0x80);
+                _data[length++] = (byte)(v | 0x80);
                 v >>= 7;
             }
 
-            _data[Length++] = (byte)v;
+            _data[length++] = (byte)v;
+            Length = length;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace SiteGen.Search;
 
 /// <summary>Unsigned LEB128 integers, the numbers of the binary index files.</summary>
@@ -27,6 +29,7 @@ internal static class Varint
         buffer.Add((byte)v);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Read(ReadOnlySpan<byte> data, ref int offset)
     {
         long result = 0;

@@ -8,7 +8,7 @@ public class BenchCommandTests
     public void Bench_runs_our_side_on_a_small_archive_and_prints_the_table()
     {
         var work = TestPaths.NewTempDir();
-        var (exit, stdout, stderr) = CliRunner.Run("bench", "--sizes", "50", "--runs", "1", "--no-hugo", "--import-files", "20", "--work", work);
+        var (exit, stdout, stderr) = CliRunner.Run("bench", "--sizes", "50", "--runs", "1", "--no-hugo", "--import-files", "20", "--work", work, "--no-browser");
         Assert.True(exit == 0, stderr + stdout);
         Assert.Contains("| N | SiteGen wall | SiteGen peak RSS | Hugo wall", stdout, StringComparison.Ordinal);
         Assert.Matches(@"\| 50 \| [0-9.]+ s \| [0-9.]+ (MiB|GiB) \| – \|", stdout);
@@ -16,6 +16,8 @@ public class BenchCommandTests
         Assert.Contains("build phases (last run): settings", stdout, StringComparison.Ordinal);
         Assert.Contains("import: 20 raw RSS-dump files → 20 articles", stdout, StringComparison.Ordinal);
         Assert.Matches(@"search index share of the build \(N=50, last run\): [0-9.]+ s of [0-9.]+ s \(\d+ ?%\)", stdout);
+        Assert.Matches(@"N=50 search index: [0-9.]+ MB in \d+ files, \d+ shards, 50 documents; first-query transfer .* '俄罗斯 峰会' \d+ KB \(\d+ files, \d+ hits\)", stdout);
+        Assert.Contains("N=50 search in the browser: skipped (--no-browser)", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

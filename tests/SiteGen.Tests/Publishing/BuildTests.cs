@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using SiteGen.Publishing;
 
 namespace SiteGen.Tests.Publishing;
 
@@ -48,6 +49,25 @@ public class BuildTests
         Assert.Contains("/zh/search/index.html: broken link: /zh/no-such-page/", result.Errors);
         Assert.Contains("/en/search/index.html: broken link: /assets/missing.png", result.Errors);
         Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void A_one_off_build_streams_its_pages_yet_a_failure_leaves_the_previous_output_and_no_staging_folder()
+    {
+        var outDir = Path.Combine(TestPaths.NewTempDir(), "public");
+        Assert.True(SiteBuilder.Build(new BuildOptions(SiteFixture.ContentDir, outDir) { ThemesDir = SiteFixture.ThemesDir, Remember = false }).Succeeded);
+        var before = SiteFixture.Snapshot(outDir);
+        Assert.True(before.Count > 20, $"{before.Count} files");
+
+        var content = SiteFixture.CopyContent();
+        Directory.CreateDirectory(Path.Combine(content, "layouts"));
+        File.WriteAllText(Path.Combine(content, "layouts", "search.scriban"), "<a href=\"{{ url 'zh/no-such-page/' }}\">x</a>");
+        var result = SiteBuilder.Build(new BuildOptions(content, outDir) { ThemesDir = SiteFixture.ThemesDir, Remember = false });
+        Assert.Contains("/zh/search/index.html: broken link: /zh/no-such-page/", result.Errors);
+        var after = SiteFixture.Snapshot(outDir);
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before, kv => Assert.True(kv.Value.AsSpan().SequenceEqual(after[kv.Key]), kv.Key));
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(outDir)!, ".public.staging-*"));
     }
 
     [Fact]

@@ -55,4 +55,19 @@ public class TemplateErrorTests
         Assert.Equal("A news archive. Articles are kept in their own language, never machine-translated.", doc.QuerySelector("footer.custom")?.TextContent);
         Assert.Null(doc.QuerySelector("footer.site-footer"));
     }
+
+    [Theory]
+    [InlineData("{{ string.upcase = 1 }}")]
+    [InlineData("{{ array.size = 1 }}")]
+    public void A_template_cannot_change_functions_every_page_shares(string assignment)
+    {
+        // Built-in and site functions are made once and shared by all pages and threads: changing them
+        // from one page would change the others, in an order that differs between builds.
+        var content = SiteFixture.CopyContent();
+        Directory.CreateDirectory(Path.Combine(content, "layouts"));
+        File.WriteAllText(Path.Combine(content, "layouts", "search.scriban"), assignment + "<p>{{ 'a' | string.upcase }} {{ t 'search.title' }}</p>");
+        var result = SiteFixture.Build(Path.Combine(TestPaths.NewTempDir(), "public"), content);
+        Assert.False(result.Succeeded);
+        Assert.True(result.Errors[0].Contains("layouts/search.scriban(1,", StringComparison.Ordinal), result.Errors[0]);
+    }
 }

@@ -650,7 +650,10 @@
       // A non-ASCII query needs the folding table whatever it turns out to be: fetch it while the
       // debounce waits rather than after it, one round trip less before the first results.
       if (index.manifest && foldMap === null && /[^\x00-\x7f]/.test(input.value)) index.fold().catch(function () {});
-      timer = setTimeout(function () { state.q = input.value; state.page = 1; writeUrl(false); run(); }, 40);
+      // An input method hands over a whole Chinese word at once: search it at once. Typed Latin letters
+      // come one by one: wait 40 ms for the next (stale answers are dropped by `generation` anyway).
+      var wait = /[^\x00-\x7f]/.test(input.value) ? 0 : 40;
+      timer = setTimeout(function () { state.q = input.value; state.page = 1; writeUrl(false); run(); }, wait);
     });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'ArrowDown') {

@@ -41,14 +41,17 @@ public readonly record struct Digest(ulong High, ulong Low)
 /// Fingerprints the variables a page is rendered with: every public property of every view object,
 /// recursively, by value. Rendering is a pure function of (variables, templates, UI strings, base URL),
 /// so two equal fingerprints with the same templates and strings give the same page. Objects met on
-/// many pages (an article's view appears on its own page and on every list it is in) are hashed once
-/// per build; article bodies are hashed once per article (see <see cref="Remember"/>).
+/// many pages (article, outlet, event, year and site views: see <see cref="IsShared"/>) are hashed
+/// once per build and stand in their pages by their digest; small values (links, images, per-page
+/// objects, lists) are written inline, without a hash of their own. Properties are read by compiled
+/// getters, not reflection. Article bodies are hashed once per article (see <see cref="Remember"/>).
 /// A type the fingerprinter does not know fails loudly rather than being skipped, so a new view
 /// property can never be silently left out.
 /// </summary>
 public sealed class Fingerprinter
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private const int MaxDepth = 64;
+    private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Properties = new();
     private static readonly ConditionalWeakTable<RawHtml, StrongBox<Digest>> KnownHtml = new();
     private readonly ConcurrentDictionary<object, Node> _memo = new(ReferenceEqualityComparer.Instance);
     private readonly Func<object, IEnumerable<string>>? _inputsOf;
@@ -69,18 +72,21 @@ public sealed class Fingerprinter
     /// <summary>The fingerprint of a value and the content inputs it was made from.</summary>
     public (Digest Digest, IReadOnlyCollection<string> Inputs) Of(object? value, params string[] salt)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = new ArrayBufferWriter<byte>(1024);
         var inputs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var s in salt)
         {
             WriteString(buffer, s);
         }
 
-        Write(buffer, value, inputs);
+        Write(buffer, value, inputs, 0);
         return (Digest.Of(buffer.WrittenSpan), inputs);
     }
 
-    private void Write(ArrayBufferWriter<byte> into, object? value, HashSet<string> inputs)
+    /// <summary>Views that many pages show: hashed once per build, by reference.</summary>
+    private static bool IsShared(object value) => value is ArticleView or OutletView or EventView or YearView or SiteView or EventPageView;
+
+    private void Write(ArrayBufferWriter<byte> into, object? value, HashSet<string> inputs, int depth)
     {
         switch (value)
         {
@@ -110,73 +116,118 @@ public sealed class Fingerprinter
                 break;
         }
 
-        var node = _memo.TryGetValue(value, out var memo) ? memo : _memo.GetOrAdd(value, Compute(value));
-        WriteTag(into, 7);
-        node.Digest.WriteTo(into);
-        inputs.UnionWith(node.Inputs);
+        if (depth > MaxDepth)
+        {
+            throw new NotSupportedException($"page variables nest deeper than {MaxDepth} levels (a cycle?) at a {value.GetType().FullName}");
+        }
+
+        if (IsShared(value))
+        {
+            var node = _memo.TryGetValue(value, out var memo) ? memo : _memo.GetOrAdd(value, Compute(value, depth));
+            WriteTag(into, 7);
+            node.Digest.WriteTo(into);
+            inputs.UnionWith(node.Inputs);
+            return;
+        }
+
+        WriteTag(into, 8);
+        WriteInline(into, value, inputs, depth);
     }
 
-    private Node Compute(object value)
+    private Node Compute(object value, int depth)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        var buffer = new ArrayBufferWriter<byte>(512);
         var inputs = new HashSet<string>(StringComparer.Ordinal);
         if (_inputsOf is not null)
         {
             inputs.UnionWith(_inputsOf(value));
         }
 
+        WriteInline(buffer, value, inputs, depth);
+        return new Node(Digest.Of(buffer.WrittenSpan), [.. inputs]);
+    }
+
+    /// <summary>A value's contents: the entries of a dictionary (by key), the items of a list, or the type's properties by name.</summary>
+    private void WriteInline(ArrayBufferWriter<byte> into, object value, HashSet<string> inputs, int depth)
+    {
         switch (value)
         {
             case IDictionary dictionary:
-                WriteString(buffer, "{}");
+                WriteString(into, "{}");
+                WriteInt(into, dictionary.Count);
                 foreach (var key in dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture)!).Order(StringComparer.Ordinal))
                 {
-                    WriteString(buffer, key);
-                    Write(buffer, dictionary[key], inputs);
+                    WriteString(into, key);
+                    Write(into, dictionary[key], inputs, depth + 1);
                 }
 
-                break;
+                return;
+            case IList list:
+                WriteString(into, "[]");
+                WriteInt(into, list.Count);
+                for (var i = 0; i < list.Count; i++)
+                {
+                    Write(into, list[i], inputs, depth + 1);
+                }
+
+                return;
             case IEnumerable sequence:
-                WriteString(buffer, "[]");
-                foreach (var item in sequence)
+                WriteString(into, "[]");
+                var items = sequence.Cast<object?>().ToArray();
+                WriteInt(into, items.Length);
+                foreach (var item in items)
                 {
-                    Write(buffer, item, inputs);
+                    Write(into, item, inputs, depth + 1);
                 }
 
-                break;
+                return;
             default:
-                var type = value.GetType();
-                if (type.IsPrimitive || typeof(Delegate).IsAssignableFrom(type) || type.Namespace?.StartsWith("Scriban", StringComparison.Ordinal) == true)
-                {
-                    throw new NotSupportedException($"cannot fingerprint a {type.FullName} in page variables; add it to {nameof(Fingerprinter)}");
-                }
-
-                WriteString(buffer, type.FullName!);
-                var skipBody = _withoutBodies && value is ArticleView;
-                foreach (var property in Properties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
-                    .OrderBy(p => p.Name, StringComparer.Ordinal)
-                    .ToArray()))
-                {
-                    if (skipBody && property.Name == nameof(ArticleView.Body))
-                    {
-                        continue;
-                    }
-
-                    WriteString(buffer, property.Name);
-                    Write(buffer, property.GetValue(value), inputs);
-                }
-
                 break;
         }
 
-        return new Node(Digest.Of(buffer.WrittenSpan), inputs.ToArray());
+        var type = value.GetType();
+        if (type.IsPrimitive || typeof(Delegate).IsAssignableFrom(type) || type.Namespace?.StartsWith("Scriban", StringComparison.Ordinal) == true)
+        {
+            throw new NotSupportedException($"cannot fingerprint a {type.FullName} in page variables; add it to {nameof(Fingerprinter)}");
+        }
+
+        WriteString(into, type.FullName!);
+        var skipBody = _withoutBodies && value is ArticleView;
+        foreach (var (name, get) in Properties.GetOrAdd(type, Getters))
+        {
+            if (skipBody && name == nameof(ArticleView.Body))
+            {
+                continue;
+            }
+
+            WriteString(into, name);
+            Write(into, get(value), inputs, depth + 1);
+        }
     }
+
+    /// <summary>Compiled getters of a type's public instance properties, by name (reflection only once per type).</summary>
+    private static (string Name, Func<object, object?> Get)[] Getters(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetIndexParameters().Length == 0 && p.CanRead)
+        .OrderBy(p => p.Name, StringComparer.Ordinal)
+        .Select(p =>
+        {
+            var target = System.Linq.Expressions.Expression.Parameter(typeof(object));
+            var read = System.Linq.Expressions.Expression.Property(System.Linq.Expressions.Expression.Convert(target, type), p);
+            var boxed = System.Linq.Expressions.Expression.Convert(read, typeof(object));
+            return (p.Name, System.Linq.Expressions.Expression.Lambda<Func<object, object?>>(boxed, target).Compile());
+        })
+        .ToArray();
 
     private static void WriteTag(ArrayBufferWriter<byte> into, byte tag)
     {
         into.GetSpan(1)[0] = tag;
         into.Advance(1);
+    }
+
+    private static void WriteInt(ArrayBufferWriter<byte> into, int n)
+    {
+        BinaryPrimitives.WriteInt32BigEndian(into.GetSpan(4), n);
+        into.Advance(4);
     }
 
     private static void WriteString(ArrayBufferWriter<byte> into, string text)

@@ -27,7 +27,7 @@ namespace SiteGen.Publishing.Incremental;
 /// </summary>
 public sealed class IncrementalSite
 {
-    private const string Version = "sitegen-incremental-1";
+    private const string Version = "sitegen-incremental-2"; // 2: shared views by digest, other values inline
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
     private readonly ArticleCache _articles = new();
@@ -159,7 +159,7 @@ public sealed class IncrementalSite
         foreach (var (relative, path) in theme.Assets)
         {
             var bytes = File.ReadAllBytes(path);
-            if (options.Minify && relative.EndsWith(".css", StringComparison.Ordinal))
+            if (relative.EndsWith(".css", StringComparison.Ordinal))
             {
                 var source = bytes;
                 bytes = _css.GetOrAdd(Digest.Of(source), _ => Encoding.UTF8.GetBytes(Minifier.Css(Encoding.UTF8.GetString(source))));
@@ -185,6 +185,46 @@ public sealed class IncrementalSite
             _ => [],
         };
 
+        // Renders a page to its file and reads its links while the text is at hand.
+        OutputFile RenderPage(PageJob job, IReadOnlyDictionary<string, object?> variables, RenderTrace? trace)
+        {
+            var html = renderer.Render(job, variables, trace);
+            var text = options.Minify ? Minifier.Html(html) : html;
+            if (job.OutputPath.EndsWith(".html", StringComparison.Ordinal) is var isPage && options.Stream is { } stream)
+            {
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(text.Length));
+                try
+                {
+                    var length = Utf8NoBom.GetBytes(text, buffer);
+                    var written = buffer.AsSpan(0, length);
+                    stream.Write(job.OutputPath, written);
+                    var streamed = Digest.Of(written);
+                    if (isPage)
+                    {
+                        _links.Scan(job.OutputPath, text, streamed, urls);
+                    }
+
+                    return new OutputFile(job.OutputPath, [], streamed) { Size = length, Streamed = true };
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+
+            // On the pinned-object heap: every page is kept until the site is written, and there the GC
+            // never copies it from generation to generation (hundreds of MB at 10,000 articles).
+            var bytes = GC.AllocateUninitializedArray<byte>(Utf8NoBom.GetByteCount(text), pinned: true);
+            Utf8NoBom.GetBytes(text, bytes);
+            var digest = Digest.Of(bytes);
+            if (isPage)
+            {
+                _links.Scan(job.OutputPath, text, digest, urls);
+            }
+
+            return new OutputFile(job.OutputPath, bytes, digest);
+        }
+
         // Pages that did not read any article body (lists) are fingerprinted without bodies, so a body edit leaves them alone.
         var fingerprints = new Fingerprinter(InputsOf);
         var light = new Fingerprinter(InputsOf, withoutBodies: true);
@@ -203,6 +243,14 @@ public sealed class IncrementalSite
                 try
                 {
                     var variables = job.Variables();
+                    if (!options.Remember)
+                    {
+                        records[job.OutputPath] = new OutputRecord(RenderPage(job, variables, null), default, true, [], [], []);
+                        made.Add(job.OutputPath);
+                        options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
+                        return;
+                    }
+
                     string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
                     previous.TryGetValue(job.OutputPath, out var old);
                     var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
@@ -213,20 +261,19 @@ public sealed class IncrementalSite
                     else
                     {
                         var trace = new RenderTrace();
-                        var html = renderer.Render(job, variables, trace);
+                        var file = RenderPage(job, variables, trace);
                         if (!trace.ReadBodies)
                         {
                             fingerprint = light.Of(variables, pageSalt).Digest;
                         }
 
-                        var bytes = Utf8NoBom.GetBytes(options.Minify ? Minifier.Html(html) : html);
                         var templates = trace.Templates.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
                         var texts = trace.Texts.OrderBy(t => t.Lang, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Lang, t.Key, i18n.TryGetValue(t.Lang, out var s) ? s.Get(t.Key) : t.Key)).ToArray();
                         var allInputs = inputs
                             .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
                             .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
                             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                        records[job.OutputPath] = new OutputRecord(new OutputFile(job.OutputPath, bytes, Digest.Of(bytes)), fingerprint, trace.ReadBodies, templates, texts, allInputs);
+                        records[job.OutputPath] = new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs);
                         made.Add(job.OutputPath);
                     }
                 }
@@ -288,7 +335,9 @@ public sealed class IncrementalSite
         void Feed(string lang, string feedPath, string pagePath, string title, string? subtitle, IReadOnlyList<Article> articles, params string[] inputs)
         {
             var entries = articles.Take(Feeds.MaxEntries).ToArray();
-            var (fingerprint, viewInputs) = fingerprints.Of(entries.Select(a => pages.View(a, lang)).ToArray(), [.. salt, "feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang), .. entries.Select(a => a.Outlet)]);
+            var (fingerprint, viewInputs) = options.Remember
+                ? fingerprints.Of(entries.Select(a => pages.View(a, lang)).ToArray(), [.. salt, "feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang), .. entries.Select(a => a.Outlet)])
+                : (default, []);
             Derived(feedPath, () => Feeds.Atom(pages, lang, feedPath, pagePath, title, subtitle, entries), fingerprint, viewInputs.Concat(inputs).Append("site.yml"));
         }
 
@@ -340,12 +389,12 @@ public sealed class IncrementalSite
 
         // Check, then publish.
         options.Progress?.Report(new BuildProgress("checking", 0, 1));
-        var problems = LinkChecker.Check(files.Keys, path => Encoding.UTF8.GetString(files[path].Bytes), path => files[path].Digest, urls, _links);
+        var problems = LinkChecker.Check(files.Keys, path => files[path].Streamed ? File.ReadAllText(options.Stream!.FullPath(path)) : Encoding.UTF8.GetString(files[path].Bytes), path => files[path].Digest, urls, _links);
         options.Progress?.Report(new BuildProgress("checking", 1, 1));
         errors.AddRange(problems);
         Lap("check");
 
-        var sizes = files.ToDictionary(f => f.Key, f => f.Value.Bytes.LongLength, StringComparer.Ordinal);
+        var sizes = files.ToDictionary(f => f.Key, f => f.Value.Size, StringComparer.Ordinal);
         warnings.AddRange(SiteBuilder.PagesLimits(sizes));
         var parsed = _articles.TakeParsed();
         if (errors.Count > 0)
@@ -368,6 +417,7 @@ public sealed class IncrementalSite
 
         Graph = new DependencyGraph(outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Inputs, StringComparer.Ordinal));
         var madeList = made.Order(StringComparer.Ordinal).ToArray();
+        Lap("snapshot");
         return new BuildOutcome
         {
             Result = new BuildResult(model.Articles.Count, jobs.Length, files.Count, sizes.Values.Sum(), clock.Elapsed, warnings, errors),
@@ -510,7 +560,6 @@ public sealed class IncrementalSite
     private static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter fingerprints, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
     {
         var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
-        var membership = new List<string>();
         foreach (var e in model.Events)
         {
             var names = SitePages.Languages.ToDictionary(lang => lang, lang => SitePages.EventTitle(e, lang).Title, StringComparer.Ordinal);
@@ -522,12 +571,17 @@ public sealed class IncrementalSite
                 }
 
                 list.Add(new SearchFacetValue(e.Id, names));
-                membership.Add($"{article.Id}\t{e.Id}\t{string.Join('\t', names.Values)}");
             }
         }
 
-        var outlets = model.Outlets.Select(o => $"{o.Id}\t{o.NameZh}\t{o.NameEn}").ToArray();
-        var (fingerprint, _) = fingerprints.Of(new object[] { model.Articles.ToArray(), membership.ToArray(), outlets }, [.. salt, "search"]);
+        // Tokenize in parallel; an article's terms are kept with its Article object (SearchIndexCache), so
+        // after an edit only new objects are tokenized. The fingerprint hashes what each document was made
+        // from (its text, outlet and event names), cheaper than fingerprinting the articles themselves.
+        var options = new SearchIndexOptions();
+        var articles = model.Articles;
+        var prepared = new PreparedSearchDocument[articles.Count];
+        Parallel.For(0, articles.Count, i => prepared[i] = SearchIndexCache.Shared.Prepare(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages, options));
+        var (fingerprint, _) = fingerprints.Of(SearchIndexWriter.Fingerprint(prepared, options), [.. salt, "search"]);
         var last = previous.Where(kv => kv.Key.StartsWith("search/", StringComparison.Ordinal)).ToArray();
         if (last.Length > 0 && last.All(kv => kv.Value.Fingerprint == fingerprint))
         {
@@ -539,33 +593,25 @@ public sealed class IncrementalSite
             return;
         }
 
-        var temp = Path.Combine(Path.GetTempPath(), "sitegen-search-" + Guid.NewGuid().ToString("N"));
-        try
+        // Add in article order (the bytes depend only on it) and keep the files in memory.
+        var files = new List<(string Path, byte[] Bytes)>();
+        using (var writer = new SearchIndexWriter(options))
         {
-            using (var writer = new SearchIndexWriter(new SearchIndexOptions { TempDir = temp + "-spill" }))
+            foreach (var document in prepared)
             {
-                foreach (var article in model.Articles)
-                {
-                    writer.Add(SearchDocument.FromArticle(article, model.OutletById.GetValueOrDefault(article.Outlet), eventsOf.GetValueOrDefault(article.Id), SitePages.Languages));
-                }
-
-                writer.WriteTo(temp);
+                writer.Add(document);
             }
 
-            foreach (var file in Directory.EnumerateFiles(temp, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-            {
-                var path = "search/" + Path.GetRelativePath(temp, file).Replace('\\', '/');
-                var bytes = File.ReadAllBytes(file);
-                outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs);
-                made.Add(path);
-            }
+            writer.WriteTo((relative, bytes) => files.Add(("search/" + relative, bytes)));
         }
-        finally
+
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        var records = new OutputRecord[files.Count];
+        Parallel.For(0, files.Count, i => records[i] = new OutputRecord(new OutputFile(files[i].Path, files[i].Bytes, Digest.Of(files[i].Bytes)), fingerprint, true, [], [], inputs));
+        foreach (var record in records)
         {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
+            outputs[record.File.Path] = record;
+            made.Add(record.File.Path);
         }
     }
 }

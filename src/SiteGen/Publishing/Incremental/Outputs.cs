@@ -4,7 +4,14 @@ using SiteGen.Rendering;
 namespace SiteGen.Publishing.Incremental;
 
 /// <summary>One file of the built site, in memory: its path in the output (forward slashes), bytes and content hash.</summary>
-public sealed record OutputFile(string Path, byte[] Bytes, Digest Digest);
+public sealed record OutputFile(string Path, byte[] Bytes, Digest Digest)
+{
+    /// <summary>Its size in bytes (of the file on disk when <see cref="Streamed"/>).</summary>
+    public long Size { get; init; } = Bytes.LongLength;
+
+    /// <summary>Written to the staging folder as soon as it was made; <see cref="Bytes"/> is then empty.</summary>
+    public bool Streamed { get; init; }
+}
 
 /// <summary>A good build held in memory: every output file by path. Immutable; a new build makes a new snapshot.</summary>
 public sealed class SiteSnapshot
@@ -82,14 +89,15 @@ internal sealed record OutputRecord(
 public sealed class DependencyGraph
 {
     private readonly Dictionary<string, string[]> _inputsOf;
-    private readonly Lazy<Dictionary<string, List<string>>> _reverse;
+
+    // Input → outputs, made on first use: every search file depends on every article, so at 10,000
+    // articles this index has tens of millions of entries, and a rebuild only ever needs the forward side.
+    private readonly Lazy<Dictionary<string, List<string>>> _outputsOf;
 
     internal DependencyGraph(Dictionary<string, string[]> inputsOf)
     {
         _inputsOf = inputsOf;
-
-        // The reverse edges on first use: a rebuild of a large site makes a graph every time and rarely asks.
-        _reverse = new Lazy<Dictionary<string, List<string>>>(() =>
+        _outputsOf = new(() =>
         {
             var outputsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var (output, inputs) in inputsOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -109,17 +117,15 @@ public sealed class DependencyGraph
         });
     }
 
-    private Dictionary<string, List<string>> Reverse => _reverse.Value;
-
     public static DependencyGraph Empty { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
 
     public IEnumerable<string> Outputs => _inputsOf.Keys.Order(StringComparer.Ordinal);
 
-    public IEnumerable<string> Inputs => Reverse.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Inputs => _outputsOf.Value.Keys.Order(StringComparer.Ordinal);
 
     public IReadOnlyList<string> InputsOf(string output) => _inputsOf.GetValueOrDefault(output) ?? [];
 
-    public IReadOnlyList<string> OutputsOf(string input) => Reverse.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
+    public IReadOnlyList<string> OutputsOf(string input) => _outputsOf.Value.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
 
     /// <summary>This graph with the outputs that match <paramref name="replaced"/> replaced by <paramref name="outputs"/>.</summary>
     internal DependencyGraph WithOutputs(Func<string, bool> replaced, IEnumerable<KeyValuePair<string, string[]>> outputs)

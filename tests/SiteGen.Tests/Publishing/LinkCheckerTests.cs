@@ -1,0 +1,128 @@
+using SiteGen.Publishing;
+using SiteGen.Rendering;
+
+namespace SiteGen.Tests.Publishing;
+
+/// <summary>The link checker on hand-written pages: what it must find, and what raw text must not fool it into.</summary>
+public class LinkCheckerTests
+{
+    private static readonly SiteUrls Urls = new("https://user.github.io/repo/");
+
+    private static IReadOnlyList<string> Check(string html, params string[] otherFiles)
+    {
+        var files = new Dictionary<string, string>(StringComparer.Ordinal) { ["zh/a/index.html"] = html };
+        foreach (var file in otherFiles)
+        {
+            files[file] = "";
+        }
+
+        return LinkChecker.Check(files.Keys, path => files[path], null, Urls, null);
+    }
+
+    [Fact]
+    public void Links_to_files_of_the_site_pass_in_every_form()
+    {
+        var problems = Check(
+            """<a href="/repo/zh/b/">b</a><a href="../b/index.html#x">b</a><a href="https://user.github.io/repo/assets/s.css?v=1">s</a><img src="/repo/assets/%E5%9B%BE.png" srcset="/repo/assets/s.css 1x, ../b/ 2x" alt=""><meta property="og:url" content="https://user.github.io/repo/zh/b/"><a href="#top">t</a><a href="mailto:x@example.org">m</a>""",
+            "zh/b/index.html",
+            "assets/s.css",
+            "assets/图.png");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Each_broken_link_is_named_with_its_page()
+    {
+        var problems = Check("""<a href="/repo/zh/missing/">x</a><img src="../../gone.png" alt=""><img src="../../../above.png" alt=""><a href="/elsewhere/">y</a><a href="/repo/../../etc/passwd">z</a><link rel="stylesheet" href="/repo/%zz">""");
+        Assert.Equal(
+            [
+                "/zh/a/index.html: broken link (leaves the site): ../../../above.png",
+                "/zh/a/index.html: broken link (leaves the site): /repo/../../etc/passwd",
+                "/zh/a/index.html: broken link (outside the base path /repo/): /elsewhere/",
+                "/zh/a/index.html: broken link: ../../gone.png",
+                "/zh/a/index.html: broken link: /repo/%zz",
+                "/zh/a/index.html: broken link: /repo/zh/missing/",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Third_party_loads_fail_except_lazy_article_images_without_referrer()
+    {
+        var problems = Check("""
+            <a href="https://other.example/story">a plain link is fine</a>
+            <link rel="alternate" href="https://other.example/feed">
+            <img src="https://img.example/ok.jpg" loading="lazy" referrerpolicy="no-referrer" alt="">
+            <img src="https://img.example/eager.jpg" alt="">
+            <script src="https://cdn.example/x.js"></script>
+            <link rel="stylesheet" href="//cdn.example/x.css">
+            <iframe src="https://video.example/embed"></iframe>
+            """);
+        Assert.Equal(
+            [
+                "/zh/a/index.html: third-party request from <iframe>: https://video.example/embed",
+                "/zh/a/index.html: third-party request from <img>: https://img.example/eager.jpg",
+                "/zh/a/index.html: third-party request from <link>: //cdn.example/x.css",
+                "/zh/a/index.html: third-party request from <script>: https://cdn.example/x.js",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Inline_scripts_and_event_handlers_are_reported()
+    {
+        var problems = Check("""<p onclick="x()">a</p><script>alert(1)</script><svg><a ONMOUSEOVER="y()"></a></svg>""");
+        Assert.Equal(
+            [
+                "/zh/a/index.html: event handler attribute onclick on <p>",
+                "/zh/a/index.html: event handler attribute onmouseover on <a>",
+                "/zh/a/index.html: inline <script> element",
+            ],
+            problems);
+    }
+
+    [Fact]
+    public void Tags_written_inside_raw_text_elements_are_text_not_links()
+    {
+        // Inside script, style, title and textarea a '<' starts no tag: these would be a broken link and
+        // a third-party image if the checker read them as markup (the browser does not).
+        var problems = Check("""
+            <title><img src="https://tracker.example/t.gif"></title>
+            <style>a::after { content: "<a href='/repo/nowhere/'>"; }</style>
+            <textarea><a href="/repo/nowhere/">x</a></textarea>
+            <script src="/repo/assets/s.js"></script>
+            <noscript><a href="/repo/zh/b/">archive</a></noscript>
+            """,
+            "assets/s.js",
+            "zh/b/index.html");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void The_first_of_two_attributes_with_one_name_counts_as_in_a_browser()
+    {
+        var problems = Check("""<img src="https://img.example/a.jpg" loading="lazy" referrerpolicy="no-referrer" loading="eager" alt="">""");
+        Assert.Empty(problems);
+        problems = Check("""<img src="https://img.example/a.jpg" loading="eager" loading="lazy" referrerpolicy="no-referrer" alt="">""");
+        Assert.Single(problems);
+    }
+
+    [Fact]
+    public void A_cached_page_is_not_read_again_but_its_links_are_looked_up_anew()
+    {
+        var cache = new LinkCache();
+        var reads = 0;
+        var files = new List<string> { "zh/a/index.html", "zh/b/index.html" };
+        string Read(string path)
+        {
+            reads++;
+            return path == "zh/a/index.html" ? """<a href="/repo/zh/b/">b</a>""" : "";
+        }
+
+        Assert.Empty(LinkChecker.Check(files, Read, null, Urls, cache));
+        var first = reads;
+        files.Remove("zh/b/index.html");
+        Assert.Equal(["/zh/a/index.html: broken link: /repo/zh/b/"], LinkChecker.Check(files, Read, path => SiteGen.Publishing.Incremental.Digest.Of(Read(path)), Urls, cache));
+        Assert.Equal(first + 1, reads); // read once for its digest, not parsed again
+    }
+}
