@@ -19,7 +19,7 @@ internal static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Runs of each build; the table shows medians.", DefaultValueFactory = _ => 3 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generated archive.", DefaultValueFactory = _ => 42 };
         var noHugo = new Option<bool>("--no-hugo") { Description = "Measure SiteGen only (no Hugo, no apt-get)." };
-        var hugoMinify = new Option<bool>("--hugo-minify") { Description = "Run Hugo with --minify (SiteGen minifies its HTML; plain Hugo is the default, stricter rival)." };
+        var hugoMinify = new Option<bool>("--hugo-minify") { Description = "Minified HTML on both sides: hugo --minify and sitegen build --minify (both write plain HTML by default)." };
         var noFloor = new Option<bool>("--no-floor") { Description = "Skip the floor (read + Markdig + simple Scriban pages)." };
         var noWarm = new Option<bool>("--no-warm") { Description = "Skip the warm rebuild after editing one article." };
         var importFiles = new Option<int>("--import-files") { Description = "Raw RSS-dump files to import for the import rate (0 skips).", DefaultValueFactory = _ => 2000 };
