@@ -201,6 +201,16 @@ public static partial class BenchRunner
         row.SiteGenPages = CountHtml(site);
         MeasureSearch(options, row, site);
 
+        // What the index adds to peak memory (issue 7: at most 1 GiB at 50,000): one build without it.
+        var plain = ChildProcess.Run(options.Self.Program, options.Self.With("build", "--content", content, "--out", site + "-nosearch", "--no-search"));
+        Report(log, "sitegen build --no-search", plain);
+        if (plain.Ok && row.SiteGen is { Ok: true } withIndex)
+        {
+            row.Search.Add($"search index memory: peak RSS {Mib(withIndex.PeakRssBytes)} with the index (median), {Mib(plain.PeakRssBytes)} without: {(withIndex.PeakRssBytes - plain.PeakRssBytes) / 1048576.0:+0;-0} MiB");
+        }
+
+        TryDelete(site + "-nosearch");
+
         if (options.Warm && Directory.Exists(site))
         {
             var edited = Directory.EnumerateFiles(Path.Combine(content, "articles"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();

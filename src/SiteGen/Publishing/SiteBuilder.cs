@@ -44,6 +44,9 @@ public sealed record BuildOptions(string ContentDir, string OutDir)
     /// </summary>
     public bool DeferSearch { get; init; }
 
+    /// <summary>Write the search index (<c>sitegen build --no-search</c> leaves it out: a quicker build whose search page finds nothing; the benchmark uses it to measure what the index costs).</summary>
+    public bool Search { get; init; } = true;
+
     public CancellationToken Cancel { get; init; }
 }
 
@@ -90,7 +93,7 @@ public static class SiteBuilder
         // A one-off build streams its pages into the staging folder (memory stays flat in the number of
         // pages); a failed build deletes it, leaving the previous output as it was.
         using var staging = new StagingFolder(options.OutDir);
-        var outcome = site.Build(options.Remember ? options with { DeferSearch = false } : options with { Stream = staging, DeferSearch = false }); // a written site is whole
+        var outcome = site.Build(options.Remember ? options with { DeferSearch = !options.Search } : options with { Stream = staging, DeferSearch = !options.Search }); // a written site is whole: its search step runs now, unless --no-search
         if (outcome.Result.Succeeded && OutputFolder.Problem(options.ContentDir, options.OutDir, site.ThemeDir) is { } overlap)
         {
             var result = outcome.Result with { Errors = [.. outcome.Result.Errors, overlap] };

@@ -3,7 +3,7 @@ namespace SiteGen.Tests.Cli;
 public class BuildCommandTests
 {
     [Theory]
-    [InlineData("build", "--content", "--out", "--base-url", "--strict")]
+    [InlineData("build", "--content", "--out", "--base-url", "--strict", "--timings", "--minify", "--no-search")]
     [InlineData("serve", "--content", "--port", "--host", "--base-url", "--open")]
     public void Help_describes_every_option(string command, params string[] options)
     {
@@ -26,6 +26,25 @@ public class BuildCommandTests
         Assert.Matches(@"built 76 pages \(7 articles, \d+ files, [\d.]+ MB\)", stdout);
         Assert.Contains("rendering 76/76 (100%)", stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "en", "articles", "epochtimes-n13555352", "index.html")));
+    }
+
+    [Fact]
+    public void No_search_leaves_the_index_out_and_minify_shrinks_every_page()
+    {
+        var root = TestPaths.NewTempDir();
+        var plain = Path.Combine(root, "plain");
+        var small = Path.Combine(root, "small");
+        var (code, _, stderr) = CliRunner.RunIn(root, "build", "--content", SiteFixture.ContentDir, "--out", plain, "--no-search");
+        Assert.True(code == 0, stderr);
+        Assert.False(Directory.Exists(Path.Combine(plain, "search")));
+        Assert.True(File.Exists(Path.Combine(plain, "zh", "search", "index.html")));
+        (code, _, stderr) = CliRunner.RunIn(root, "build", "--content", SiteFixture.ContentDir, "--out", small, "--minify");
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(small, "search", "index.json")));
+        foreach (var page in Directory.EnumerateFiles(plain, "*.html", SearchOption.AllDirectories))
+        {
+            Assert.True(new FileInfo(page).Length > new FileInfo(Path.Combine(small, Path.GetRelativePath(plain, page))).Length, page);
+        }
     }
 
     [Fact]
