@@ -500,13 +500,19 @@
       return s;
     }
 
-    function writeUrl(push) {
+    // Typing adds one history entry for the new query and then keeps it current; Enter, a filter or a
+    // page commits it (a new entry unless typing made one), so Back returns to the query before,
+    // however fast the typing was.
+    var typed = false;
+    function writeUrl(how) {
       var p = new URLSearchParams();
       if (state.q) p.set('q', state.q);
       FILTERS.forEach(function (f) { if (state[f]) p.set(f, state[f]); });
       if (state.page > 1) p.set('page', String(state.page));
       var url = window.location.pathname + (p.toString() ? '?' + p.toString() : '');
+      var push = how === 'typing' ? !typed : how && !typed;
       if (push) window.history.pushState(null, '', url); else window.history.replaceState(null, '', url);
+      typed = how === 'typing';
     }
 
     function label(kind, value) {
@@ -653,7 +659,7 @@
       // An input method hands over a whole Chinese word at once: search it at once. Typed Latin letters
       // come one by one: wait 40 ms for the next (stale answers are dropped by `generation` anyway).
       var wait = /[^\x00-\x7f]/.test(input.value) ? 0 : 40;
-      timer = setTimeout(function () { state.q = input.value; state.page = 1; writeUrl(false); run(); }, wait);
+      timer = setTimeout(function () { state.q = input.value; state.page = 1; writeUrl('typing'); run(); }, wait);
     });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'ArrowDown') {
@@ -678,6 +684,7 @@
       }
     });
     window.addEventListener('popstate', function () {
+      typed = false;
       state = readUrl();
       input.value = state.q;
       FILTERS.forEach(function (f) { if (selects[f]) selects[f].value = state[f]; });
