@@ -115,7 +115,10 @@ public sealed partial class PreviewServer : IAsyncDisposable
         var site = _site.Site;
         if (site is null)
         {
-            await SendAsync(context, 503, "text/html; charset=utf-8", Utf8NoBom.GetBytes(Inject(FailurePage(_site.Errors ?? []), 0)), null).ConfigureAwait(false);
+            // No good build yet: either the first one is still running (the server listens before it, to
+            // report a busy port at once) or it failed. The page reloads itself when a build succeeds.
+            var page = _site.Errors is { Count: > 0 } errors ? FailurePage(errors) : BuildingPage;
+            await SendAsync(context, 503, "text/html; charset=utf-8", Utf8NoBom.GetBytes(Inject(page, 0)), null).ConfigureAwait(false);
             return;
         }
 
@@ -349,6 +352,8 @@ public sealed partial class PreviewServer : IAsyncDisposable
         {
         }
     }
+
+    private const string BuildingPage = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Building · sitegen serve</title></head><body><h1>Building the site…</h1><p>This page reloads by itself when the first build is done.</p></body></html>";
 
     private static string FailurePage(IReadOnlyList<BuildError> errors)
     {

@@ -169,6 +169,25 @@ public class PreviewServerTests(ITestOutputHelper output)
     private const string ArticlePage = "zh/articles/epochtimes-n13900001/";
 
     [Fact]
+    public async Task Before_the_first_build_a_page_says_it_is_building_not_that_the_build_failed()
+    {
+        // `sitegen serve` listens before its first build (a busy port is reported at once); a browser
+        // opened early must not be told the site failed to build.
+        using var site = new LiveSite(new BuildOptions(SiteFixture.ContentDir, Path.Combine(TestPaths.NewTempDir(), "unused")) { ThemesDir = SiteFixture.ThemesDir });
+        await using var server = await PreviewServer.StartAsync(site, "127.0.0.1", 0);
+        using var http = new HttpClient { BaseAddress = server.Address };
+        var early = await http.GetAsync(new Uri("/zh/", UriKind.Relative));
+        Assert.Equal(503, (int)early.StatusCode);
+        var text = await early.Content.ReadAsStringAsync();
+        Assert.Contains("Building the site", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be built", text, StringComparison.Ordinal);
+        Assert.Contains("__sitegen/reload.js", text, StringComparison.Ordinal);
+        site.BaseUrl = server.Address.GetLeftPart(UriPartial.Authority) + "/";
+        Assert.True(site.Rebuild().Result.Succeeded);
+        Assert.Equal(200, (int)(await http.GetAsync(new Uri("/zh/", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task An_edited_article_sends_a_reload_and_the_new_text_is_served()
     {
         await using var preview = await LivePreview.StartAsync();
