@@ -73,7 +73,7 @@ public static class LinkChecker
     /// link as written). The checker needs each start tag's name and attributes, not a tree: see
     /// <see cref="StartTagScanner"/>.
     /// </summary>
-    public static PageLinks Extract(string page, string html, SiteUrls urls)
+    public static PageLinks Extract(string page, ReadOnlySpan<char> html, SiteUrls urls)
     {
         var problems = new List<string>();
         var targets = new List<(string, string)>();
@@ -240,7 +240,7 @@ public sealed class LinkCache
     internal ConcurrentDictionary<(string Page, string BaseUrl, Incremental.Digest Digest), PageLinks> Pages { get; } = new();
 
     /// <summary>Reads a page's links while its text is at hand (the render loop), so the check after rendering only looks them up.</summary>
-    public void Scan(string page, string html, Incremental.Digest digest, SiteUrls urls) =>
+    public void Scan(string page, ReadOnlySpan<char> html, Incremental.Digest digest, SiteUrls urls) =>
         Pages.TryAdd((page, urls.BaseUrl, digest), LinkChecker.Extract(page, html, urls));
 
     internal void Prune(ICollection<(string, string, Incremental.Digest)> used)

@@ -97,7 +97,7 @@ public static class SiteBuilder
         if (outcome.Result.Succeeded && OutputFolder.Problem(options.ContentDir, options.OutDir, site.ThemeDir) is { } overlap)
         {
             var result = outcome.Result with { Errors = [.. outcome.Result.Errors, overlap] };
-            return new PublishOutcome(new BuildOutcome { Result = result, Timings = outcome.Timings }, [], 0);
+            return new PublishOutcome(new BuildOutcome { Result = result, Timings = outcome.Timings, Allocations = outcome.Allocations }, [], 0);
         }
 
         if (!outcome.Result.Succeeded || outcome.Site is null)

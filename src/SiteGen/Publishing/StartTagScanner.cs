@@ -41,20 +41,20 @@ public static class StartTagScanner
     /// Calls <paramref name="onStartTag"/> for every start tag, in document order, with its lower-case
     /// name and its attributes (the list is reused: copy what you keep).
     /// </summary>
-    public static void Scan(string html, Action<string, List<(string Name, string Value)>> onStartTag) => Scan(html, null, onStartTag);
+    public static void Scan(ReadOnlySpan<char> html, Action<string, List<(string Name, string Value)>> onStartTag) => Scan(html, null, onStartTag);
 
     /// <summary>
-    /// As <see cref="Scan(string, Action{string, List{ValueTuple{string, string}}})"/>, keeping only the
+    /// As <see cref="Scan(ReadOnlySpan{char}, Action{string, List{ValueTuple{string, string}}})"/>, keeping only the
     /// attributes whose (lower-case) name <paramref name="wanted"/> accepts: the others are skipped
     /// without making strings of them.
     /// </summary>
-    public static void Scan(string html, Func<string, bool>? wanted, Action<string, List<(string Name, string Value)>> onStartTag)
+    public static void Scan(ReadOnlySpan<char> html, Func<string, bool>? wanted, Action<string, List<(string Name, string Value)>> onStartTag)
     {
         var attributes = new List<(string Name, string Value)>();
         var i = 0;
         while (true)
         {
-            var lt = html.AsSpan(i).IndexOf('<');
+            var lt = html.Slice(i).IndexOf('<');
             if (lt < 0)
             {
                 return;
@@ -95,7 +95,7 @@ public static class StartTagScanner
             }
             else if (c == '!')
             {
-                i = html.AsSpan(i + 1).StartsWith("--") ? CommentEnd(html, i + 3) : SkipPast(html, i, '>');
+                i = html.Slice(i + 1).StartsWith("--") ? CommentEnd(html, i + 3) : SkipPast(html, i, '>');
             }
             else if (c == '?')
             {
@@ -110,16 +110,16 @@ public static class StartTagScanner
     }
 
     /// <summary>Reads a tag from its name's first character; returns its name and the index after its <c>&gt;</c>, or -1 at the end of the file.</summary>
-    private static (string Name, int End) ReadTag(string html, int start, List<(string Name, string Value)> attributes, Func<string, bool>? wanted)
+    private static (string Name, int End) ReadTag(ReadOnlySpan<char> html, int start, List<(string Name, string Value)> attributes, Func<string, bool>? wanted)
     {
         attributes.Clear();
-        var nameEnd = html.AsSpan(start).IndexOfAny(TagNameEnd);
+        var nameEnd = html.Slice(start).IndexOfAny(TagNameEnd);
         if (nameEnd < 0)
         {
             return ("", -1);
         }
 
-        var name = Name(html.AsSpan(start, nameEnd));
+        var name = Name(html.Slice(start, nameEnd));
         var i = start + nameEnd;
         while (i < html.Length)
         {
@@ -137,14 +137,14 @@ public static class StartTagScanner
 
             // An attribute name: a leading '=' belongs to it.
             var nameStart = i;
-            var stop = html.AsSpan(i + 1).IndexOfAny(AttributeNameEnd);
+            var stop = html.Slice(i + 1).IndexOfAny(AttributeNameEnd);
             if (stop < 0)
             {
                 return (name, -1);
             }
 
             i += 1 + stop;
-            var attribute = Name(html.AsSpan(nameStart, i - nameStart));
+            var attribute = Name(html.Slice(nameStart, i - nameStart));
             var keep = wanted is null || wanted(attribute);
             while (i < html.Length && IsSpace(html[i]))
             {
@@ -167,24 +167,24 @@ public static class StartTagScanner
 
                 if (html[i] is '"' or '\'')
                 {
-                    var close = html.IndexOf(html[i], i + 1);
+                    var close = IndexOf(html, html[i], i + 1);
                     if (close < 0)
                     {
                         return (name, -1);
                     }
 
-                    value = keep ? Value(html.AsSpan(i + 1, close - i - 1)) : "";
+                    value = keep ? Value(html.Slice(i + 1, close - i - 1)) : "";
                     i = close + 1;
                 }
                 else if (html[i] != '>')
                 {
-                    var valueEnd = html.AsSpan(i).IndexOfAny(UnquotedValueEnd);
+                    var valueEnd = html.Slice(i).IndexOfAny(UnquotedValueEnd);
                     if (valueEnd < 0)
                     {
                         return (name, -1);
                     }
 
-                    value = keep ? Value(html.AsSpan(i, valueEnd)) : "";
+                    value = keep ? Value(html.Slice(i, valueEnd)) : "";
                     i += valueEnd;
                 }
             }
@@ -199,7 +199,7 @@ public static class StartTagScanner
     }
 
     /// <summary>After the start tag of a raw-text element, the index after its end tag (or the end of the file).</summary>
-    private static int RawTextEnd(string html, string name, int from)
+    private static int RawTextEnd(ReadOnlySpan<char> html, string name, int from)
     {
         if (name is "plaintext")
         {
@@ -214,7 +214,7 @@ public static class StartTagScanner
         var i = from;
         while (true)
         {
-            var at = html.IndexOf("</", i, StringComparison.Ordinal);
+            var at = IndexOf(html, "</", i);
             if (at < 0)
             {
                 return html.Length;
@@ -222,7 +222,7 @@ public static class StartTagScanner
 
             var after = at + 2 + name.Length;
             if (after <= html.Length
-                && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                && html.Slice(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
                 && (after == html.Length || IsSpace(html[after]) || html[after] is '/' or '>'))
             {
                 return at; // the end tag itself is read as one by the main loop
@@ -232,7 +232,7 @@ public static class StartTagScanner
         }
     }
 
-    private static int CommentEnd(string html, int from)
+    private static int CommentEnd(ReadOnlySpan<char> html, int from)
     {
         // "<!-->" and "<!--->" end at once; otherwise at "-->" or "--!>".
         if (from < html.Length && html[from] == '>')
@@ -248,7 +248,7 @@ public static class StartTagScanner
         var i = from;
         while (true)
         {
-            var dash = html.IndexOf("--", i, StringComparison.Ordinal);
+            var dash = IndexOf(html, "--", i);
             if (dash < 0)
             {
                 return -1;
@@ -274,9 +274,9 @@ public static class StartTagScanner
         }
     }
 
-    private static int SkipPast(string html, int from, char c)
+    private static int SkipPast(ReadOnlySpan<char> html, int from, char c)
     {
-        var at = html.IndexOf(c, from);
+        var at = IndexOf(html, c, from);
         return at < 0 ? -1 : at + 1;
     }
 
@@ -318,5 +318,18 @@ public static class StartTagScanner
         }
 
         return s.Contains('\0', StringComparison.Ordinal) ? s.Replace('\0', '\uFFFD') : s;
+    }
+
+    /// <summary><see cref="string.IndexOf(char, int)"/> for a span: the index in <paramref name="text"/>, or -1.</summary>
+    private static int IndexOf(ReadOnlySpan<char> text, char c, int from)
+    {
+        var at = text[from..].IndexOf(c);
+        return at < 0 ? -1 : at + from;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> text, ReadOnlySpan<char> value, int from)
+    {
+        var at = text[from..].IndexOf(value, StringComparison.Ordinal);
+        return at < 0 ? -1 : at + from;
     }
 }

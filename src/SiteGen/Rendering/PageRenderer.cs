@@ -1,3 +1,4 @@
+using System.Text;
 using Scriban.Runtime;
 using Scriban.Syntax;
 
@@ -34,6 +35,19 @@ public sealed class PageRenderer
     /// </summary>
     public string Render(PageJob job, IReadOnlyDictionary<string, object?> variables, RenderTrace? trace)
     {
+        var into = new StringBuilder();
+        Render(job, variables, trace, into);
+        return into.ToString();
+    }
+
+    /// <summary>
+    /// Renders one page into <paramref name="into"/> (appended): the page template into a builder kept
+    /// per thread, then its layout into <paramref name="into"/>. The only string made of the page is
+    /// its template's text, for the layout's <c>content</c> (printed through Scriban, which keeps its
+    /// output limit and include indentation right); the caller encodes <paramref name="into"/> once.
+    /// </summary>
+    public void Render(PageJob job, IReadOnlyDictionary<string, object?> variables, RenderTrace? trace, StringBuilder into)
+    {
         var context = new PageTemplateContext(_theme, trace);
         var globals = new ScriptObject();
         foreach (var (name, value) in variables)
@@ -45,14 +59,18 @@ public sealed class PageRenderer
         context.PushGlobal(globals);
         try
         {
-            var page = (context.Find(job.Template) ?? _theme.Get(job.Template)).Template.Render(context);
+            var page = (context.Find(job.Template) ?? _theme.Get(job.Template)).Template;
             if (job.Layout is null)
             {
-                return page;
+                context.RenderInto(page, into);
+                return;
             }
 
-            globals["content"] = new RawHtml(page);
-            return (context.Find(job.Layout) ?? _theme.Get(job.Layout)).Template.Render(context);
+            var content = t_content ??= new StringBuilder();
+            content.Clear();
+            context.RenderInto(page, content);
+            globals["content"] = new RawHtml(content.ToString());
+            context.RenderInto((context.Find(job.Layout) ?? _theme.Get(job.Layout)).Template, into);
         }
         catch (ScriptRuntimeException e)
         {
@@ -63,6 +81,11 @@ public sealed class PageRenderer
             throw new RenderException($"{e.Message} (while rendering /{job.OutputPath})", job.OutputPath, e);
         }
     }
+
+    // The text of the page being rendered on this thread, before it goes into its layout. Reused, so
+    // after the first pages it has room for any page and rendering allocates no page-sized buffers.
+    [ThreadStatic]
+    private static StringBuilder? t_content;
 }
 
 /// <summary>

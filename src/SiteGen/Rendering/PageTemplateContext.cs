@@ -1,3 +1,4 @@
+using System.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -71,6 +72,42 @@ internal sealed class PageTemplateContext : TemplateContext
         textAsObject is null or RawHtml
             ? base.Write(span, textAsObject!)
             : base.Write(span, RawHtml.Escape(ObjectToString(textAsObject, false)));
+
+    /// <summary>
+    /// Renders a template into <paramref name="into"/>: what <see cref="Template.Render(TemplateContext)"/>
+    /// does, without making the output a string and clearing it (a page is written into a reused builder).
+    /// </summary>
+    public void RenderInto(Template template, StringBuilder into)
+    {
+        if (template.HasErrors)
+        {
+            throw new InvalidOperationException("the template has errors: " + string.Join("; ", template.Messages));
+        }
+
+        PushOutput(new StringBuilderOutput(into));
+        if (template.SourceFilePath is { } file)
+        {
+            PushSourceFile(file);
+        }
+
+        try
+        {
+            var result = Evaluate(template.Page!);
+            if (template.Page is not null && EnableOutput && result is not null)
+            {
+                Write(template.Page.Span, result);
+            }
+        }
+        finally
+        {
+            if (template.SourceFilePath is not null)
+            {
+                PopSourceFile();
+            }
+
+            PopOutput();
+        }
+    }
 
     protected override Template CreateTemplate(string templatePath, ScriptNode? callerContext) =>
         Find(templatePath)?.Template ?? throw new ScriptRuntimeException(callerContext?.Span ?? CurrentSpan, $"no template '{templatePath}{Theme.Extension}' in the theme");

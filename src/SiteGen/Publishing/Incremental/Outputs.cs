@@ -187,4 +187,7 @@ public sealed class BuildOutcome
 
     /// <summary>Milliseconds spent in each phase (settings, articles, theme, link, plan, render, feeds, check).</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Timings { get; init; } = [];
+
+    /// <summary>Bytes allocated (all threads, approximate) in each phase of <see cref="Timings"/>, in the same order.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> Allocations { get; init; } = [];
 }
