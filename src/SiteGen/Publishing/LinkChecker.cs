@@ -31,34 +31,51 @@ public static class LinkChecker
     {
         var used = new ConcurrentDictionary<(string, string, Incremental.Digest), byte>();
         var set = new HashSet<string>(files, StringComparer.Ordinal);
-        var pages = set.Where(f => f.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var pages = set.Where(f => f.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var problems = new ConcurrentBag<(string Page, string Problem)>();
+
+        // A page's problems depend only on its text and on which files exist: while the set of files is
+        // the same as last time (an edit in `serve`), an unchanged page keeps its verdict.
+        var sameFiles = cache?.SameFiles(set) ?? false;
         Parallel.ForEach(pages, page =>
         {
             string? text = null;
             var key = (page, urls.BaseUrl, digestOf?.Invoke(page) ?? Incremental.Digest.Of(text = read(page)));
             used.TryAdd(key, 0);
+            if (sameFiles && cache!.Verdicts.TryGetValue(key, out var verdict))
+            {
+                foreach (var problem in verdict)
+                {
+                    problems.Add((page, problem));
+                }
+
+                return;
+            }
+
             if (cache is null || !cache.Pages.TryGetValue(key, out var links))
             {
                 links = Extract(page, text ?? read(page), urls);
                 cache?.Pages.TryAdd(key, links);
             }
 
-            foreach (var problem in links.Problems)
+            var found = new List<string>(links.Problems);
+            foreach (var (target, link) in links.Targets)
+            {
+                var exists = target.Length == 0 || target.EndsWith('/')
+                    ? set.Contains(target + "index.html")
+                    : set.Contains(target) || set.Contains(target + "/index.html");
+                if (!exists)
+                {
+                    found.Add($"broken link: {link}");
+                }
+            }
+
+            foreach (var problem in found)
             {
                 problems.Add((page, problem));
             }
 
-            foreach (var (target, link) in links.Targets)
-            {
-                var found = target.Length == 0 || target.EndsWith('/')
-                    ? set.Contains(target + "index.html")
-                    : set.Contains(target) || set.Contains(target + "/index.html");
-                if (!found)
-                {
-                    problems.Add((page, $"broken link: {link}"));
-                }
-            }
+            cache?.Verdicts.TryAdd(key, [.. found]);
         });
         cache?.Prune(used.Keys);
 
@@ -239,6 +256,24 @@ public sealed class LinkCache
 {
     internal ConcurrentDictionary<(string Page, string BaseUrl, Incremental.Digest Digest), PageLinks> Pages { get; } = new();
 
+    /// <summary>Each page's problems (its own and its broken links) against <see cref="_files"/>, the set of files of the last check.</summary>
+    internal ConcurrentDictionary<(string Page, string BaseUrl, Incremental.Digest Digest), string[]> Verdicts { get; } = new();
+
+    private HashSet<string>? _files;
+
+    /// <summary>Whether <paramref name="files"/> is the set of files of the last check; when not, the verdicts are forgotten. Remembers the set.</summary>
+    internal bool SameFiles(HashSet<string> files)
+    {
+        var same = _files is not null && _files.SetEquals(files);
+        if (!same)
+        {
+            Verdicts.Clear();
+        }
+
+        _files = files;
+        return same;
+    }
+
     /// <summary>Reads a page's links while its text is at hand (the render loop), so the check after rendering only looks them up.</summary>
     public void Scan(string page, ReadOnlySpan<char> html, Incremental.Digest digest, SiteUrls urls) =>
         Pages.TryAdd((page, urls.BaseUrl, digest), LinkChecker.Extract(page, html, urls));
@@ -249,6 +284,11 @@ public sealed class LinkCache
         foreach (var key in Pages.Keys.Where(k => !keep.Contains(k)))
         {
             Pages.TryRemove(key, out _);
+        }
+
+        foreach (var key in Verdicts.Keys.Where(k => !keep.Contains(k)))
+        {
+            Verdicts.TryRemove(key, out _);
         }
     }
 }

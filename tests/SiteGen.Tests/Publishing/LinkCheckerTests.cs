@@ -125,4 +125,26 @@ public class LinkCheckerTests
         Assert.Equal(["/zh/a/index.html: broken link: /repo/zh/b/"], LinkChecker.Check(files, Read, path => SiteGen.Publishing.Incremental.Digest.Of(Read(path)), Urls, cache));
         Assert.Equal(first + 1, reads); // read once for its digest, not parsed again
     }
+
+    [Fact]
+    public void A_kept_verdict_holds_only_while_the_set_of_files_is_the_same()
+    {
+        var cache = new LinkCache();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["zh/a/index.html"] = """<a href="/repo/zh/b/">b</a><p onclick="x()">p</p>""",
+            ["zh/b/index.html"] = "",
+        };
+        IReadOnlyList<string> Run(params string[] files) => LinkChecker.Check(files, path => texts[path], path => SiteGen.Publishing.Incremental.Digest.Of(texts[path]), Urls, cache);
+
+        string[] own = ["/zh/a/index.html: event handler attribute onclick on <p>"];
+        string[] broken = ["/zh/a/index.html: broken link: /repo/zh/b/", .. own];
+        Assert.Equal(own, Run("zh/a/index.html", "zh/b/index.html"));
+        Assert.Equal(own, Run("zh/a/index.html", "zh/b/index.html")); // same files: the kept verdict
+        Assert.Equal(broken, Run("zh/a/index.html"));                 // b is gone: looked up anew
+        Assert.Equal(broken, Run("zh/a/index.html"));
+        Assert.Equal(own, Run("zh/b/index.html", "zh/a/index.html")); // back, in another order
+        texts["zh/a/index.html"] = """<a href="/repo/zh/c/">c</a>""";
+        Assert.Equal(["/zh/a/index.html: broken link: /repo/zh/c/"], Run("zh/a/index.html", "zh/b/index.html")); // the page changed
+    }
 }

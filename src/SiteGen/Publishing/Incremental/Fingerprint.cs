@@ -53,17 +53,22 @@ public sealed class Fingerprinter
     private const int MaxDepth = 64;
     private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Properties = new();
     private static readonly ConditionalWeakTable<RawHtml, StrongBox<Digest>> KnownHtml = new();
-    private readonly ConcurrentDictionary<object, Node> _memo = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, Node> _memo;
     private readonly Func<object, IEnumerable<string>>? _inputsOf;
 
     private readonly bool _withoutBodies;
 
     /// <param name="inputsOf">The inputs (content files) a view object stands for, e.g. an article view → its file; recorded as graph edges.</param>
     /// <param name="withoutBodies">Leave article bodies out: for pages that did not read any (see <see cref="RenderTrace.ReadBodies"/>).</param>
-    public Fingerprinter(Func<object, IEnumerable<string>>? inputsOf = null, bool withoutBodies = false)
+    /// <param name="capacity">How many shared views to expect (e.g. the number of pages): the memo is made that large at once.</param>
+    public Fingerprinter(Func<object, IEnumerable<string>>? inputsOf = null, bool withoutBodies = false, int capacity = 0)
     {
         _inputsOf = inputsOf;
         _withoutBodies = withoutBodies;
+
+        // Sized up front and with many locks: every rendering thread adds to it, and growing the table
+        // takes every lock (a profile of a rebuild at 10,000 articles showed the threads waiting on it).
+        _memo = new(Environment.ProcessorCount * 16, Math.Max(capacity, 31), ReferenceEqualityComparer.Instance);
     }
 
     /// <summary>Records the digest of a body rendered once, so it is not hashed again on every page it appears on.</summary>

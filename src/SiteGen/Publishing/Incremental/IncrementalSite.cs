@@ -239,8 +239,8 @@ public sealed class IncrementalSite
         }
 
         // Pages that did not read any article body (lists) are fingerprinted without bodies, so a body edit leaves them alone.
-        var fingerprints = new Fingerprinter(InputsOf);
-        var light = new Fingerprinter(InputsOf, withoutBodies: true);
+        var fingerprints = new Fingerprinter(InputsOf, capacity: options.Remember ? jobs.Length : 0);
+        var light = new Fingerprinter(InputsOf, withoutBodies: true, capacity: options.Remember ? jobs.Length : 0);
         var salt = new[] { Version, urls.BaseUrl, options.Minify ? "minify" : "plain" };
         var previous = _records;
         var records = new ConcurrentDictionary<string, OutputRecord>(StringComparer.Ordinal);
@@ -422,10 +422,9 @@ public sealed class IncrementalSite
         var before = Last?.Files;
         var changed = files.Values.Where(f => before is null || !before.TryGetValue(f.Path, out var old) || old.Digest != f.Digest).Select(f => f.Path).Order(StringComparer.Ordinal).ToArray();
         var removed = before is null ? [] : before.Keys.Where(p => !files.ContainsKey(p)).Order(StringComparer.Ordinal).ToArray();
-        var sorted = new SortedDictionary<string, OutputFile>(files, StringComparer.Ordinal);
         if (Last is null || changed.Length > 0 || removed.Length > 0 || Last.Urls.BaseUrl != urls.BaseUrl)
         {
-            Last = new SiteSnapshot((Last?.Version ?? 0) + 1, urls, sorted);
+            Last = new SiteSnapshot((Last?.Version ?? 0) + 1, urls, new SortedFileDictionary(files));
         }
 
         Graph = new DependencyGraph(outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Inputs, StringComparer.Ordinal));
@@ -497,7 +496,7 @@ public sealed class IncrementalSite
             _pendingSearch = null;
             var kept = _records.Where(kv => !IsSearchFile(kv.Key)).Concat(outputs);
             _records = kept.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-            var files = new SortedDictionary<string, OutputFile>(StringComparer.Ordinal);
+            var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
             foreach (var (path, file) in Last.Files.Where(kv => !IsSearchFile(kv.Key)))
             {
                 files[path] = file;
@@ -511,7 +510,7 @@ public sealed class IncrementalSite
             var changed = files.Count != Last.Files.Count || files.Any(kv => !Last.Files.TryGetValue(kv.Key, out var old) || old.Digest != kv.Value.Digest);
             if (changed)
             {
-                Last = new SiteSnapshot(Last.Version, Last.Urls, files);
+                Last = new SiteSnapshot(Last.Version, Last.Urls, new SortedFileDictionary(files));
                 Graph = Graph.WithOutputs(IsSearchFile, outputs.Select(kv => new KeyValuePair<string, string[]>(kv.Key, kv.Value.Inputs)));
             }
 

@@ -13,6 +13,38 @@ public sealed record OutputFile(string Path, byte[] Bytes, Digest Digest)
     public bool Streamed { get; init; }
 }
 
+/// <summary>
+/// Files by path, enumerated in ordinal order of their paths. Looking up is a hash lookup; the order is
+/// made only when someone enumerates (the preview server only looks up; sorting 34,000 paths on every
+/// rebuild at 10,000 articles cost more than the rest of publishing the snapshot). Read-only.
+/// </summary>
+public sealed class SortedFileDictionary : IReadOnlyDictionary<string, OutputFile>
+{
+    private readonly Dictionary<string, OutputFile> _files;
+    private string[]? _order;
+
+    /// <summary>Takes <paramref name="files"/> as it is: the caller must not change it afterwards.</summary>
+    public SortedFileDictionary(Dictionary<string, OutputFile> files) => _files = files;
+
+    public int Count => _files.Count;
+
+    public IEnumerable<string> Keys => Order();
+
+    public IEnumerable<OutputFile> Values => Order().Select(k => _files[k]);
+
+    public OutputFile this[string key] => _files[key];
+
+    public bool ContainsKey(string key) => _files.ContainsKey(key);
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OutputFile value) => _files.TryGetValue(key, out value);
+
+    public IEnumerator<KeyValuePair<string, OutputFile>> GetEnumerator() => Order().Select(k => new KeyValuePair<string, OutputFile>(k, _files[k])).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private string[] Order() => LazyInitializer.EnsureInitialized(ref _order, () => _files.Keys.Order(StringComparer.Ordinal).ToArray());
+}
+
 /// <summary>A good build held in memory: every output file by path. Immutable; a new build makes a new snapshot.</summary>
 public sealed class SiteSnapshot
 {
