@@ -59,7 +59,13 @@ public static class Slugs
         return slug;
     }
 
+    // What Uri.EscapeDataString leaves as it is (RFC 3986 unreserved), and the separator.
+    private static readonly System.Buffers.SearchValues<char> PlainPath = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/");
+
     /// <summary>Percent-encodes each segment of a site path (<c>zh/tags/普京/</c>), keeping the slashes.</summary>
     public static string EncodePath(string path) =>
-        string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+        path.AsSpan().ContainsAnyExcept(PlainPath)
+            ? string.Join('/', path.Split('/').Select(Uri.EscapeDataString))
+            : path; // most paths (articles, outlets, archives): nothing to encode, and every page makes dozens
+
 }
