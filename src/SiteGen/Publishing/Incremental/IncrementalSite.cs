@@ -332,6 +332,9 @@ public sealed class IncrementalSite
 
         // Feeds, sitemap, robots, .nojekyll — each remade only when what it is made from changed.
         var outputs = new Dictionary<string, OutputRecord>(records, StringComparer.Ordinal);
+        // What changed is made after the fingerprints are all taken, in parallel: feeds are independent,
+        // and each escapes up to 50 bodies into XML.
+        var remake = new List<(string Path, Func<byte[]> Make, Digest Fingerprint, IEnumerable<string> Inputs)>();
         void Derived(string path, Func<byte[]> make, Digest fingerprint, IEnumerable<string> inputs)
         {
             if (previous.TryGetValue(path, out var old) && old.Fingerprint == fingerprint)
@@ -340,9 +343,23 @@ public sealed class IncrementalSite
                 return;
             }
 
-            var bytes = make();
-            outputs[path] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
-            made.Add(path);
+            remake.Add((path, make, fingerprint, inputs));
+        }
+
+        void MakeDerived()
+        {
+            var remade = new OutputRecord[remake.Count];
+            Parallel.For(0, remake.Count, i =>
+            {
+                var (path, make, fingerprint, inputs) = remake[i];
+                var bytes = make();
+                remade[i] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+            });
+            foreach (var record in remade)
+            {
+                outputs[record.File.Path] = record;
+                made.Add(record.File.Path);
+            }
         }
 
         void Feed(string lang, string feedPath, string pagePath, string title, string? subtitle, IReadOnlyList<Article> articles, params string[] inputs)
@@ -373,6 +390,7 @@ public sealed class IncrementalSite
         var robots = $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n";
         Derived("robots.txt", () => Utf8NoBom.GetBytes(robots), Digest.Of(robots), ["site.yml"]);
         Derived(".nojekyll", () => [], Digest.Of(""), []);
+        MakeDerived();
         Lap("feeds");
         string[] searchInputs = [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
         SearchStep search = (last, into, remade) => SearchIndex(model, searchInputs, fingerprints, salt, last, into, remade);
