@@ -13,7 +13,8 @@ public static class OutletStore
         .WithDuplicateKeyChecking()
         .Build();
 
-    public static OutletCatalog Load(string contentDir)
+    /// <param name="memo">Parses kept from earlier builds (<c>serve</c>); none by default.</param>
+    public static OutletCatalog Load(string contentDir, ParsedFileMemo<Outlet>? memo = null)
     {
         var dir = Path.Combine(contentDir, "outlets");
         if (!Directory.Exists(dir))
@@ -24,7 +25,8 @@ public static class OutletStore
         var outlets = new List<Outlet>();
         foreach (var file in ContentFiles.Enumerate(dir, "*.yml").Order(StringComparer.Ordinal))
         {
-            outlets.Add(Parse(File.ReadAllText(file), file));
+            var text = File.ReadAllText(file);
+            outlets.Add(memo is null ? Parse(text, file) : memo.Parse(text, file, Parse));
         }
 
         return new OutletCatalog(outlets);

@@ -33,7 +33,8 @@ public static class EventStore
     private static readonly string[] TopKeys = ["id", "date", "start", "end", "title_zh", "title_en", "summary_zh", "summary_en", "match"];
     private static readonly string[] MatchKeys = ["any", "all", "outlets", "window_days"];
 
-    public static EventCatalog Load(string contentDir)
+    /// <param name="memo">Parses kept from earlier builds (<c>serve</c>); none by default.</param>
+    public static EventCatalog Load(string contentDir, ParsedFileMemo<EventDefinition>? memo = null)
     {
         var dir = System.IO.Path.Combine(contentDir, "events");
         var events = new List<EventDefinition>();
@@ -45,7 +46,8 @@ public static class EventStore
                 var relative = System.IO.Path.GetRelativePath(contentDir, file).Replace('\\', '/');
                 try
                 {
-                    events.Add(Parse(File.ReadAllText(file), relative));
+                    var text = File.ReadAllText(file);
+                    events.Add(memo is null ? Parse(text, relative) : memo.Parse(text, relative, Parse));
                 }
                 catch (ContentException e)
                 {

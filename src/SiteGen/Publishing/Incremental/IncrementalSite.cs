@@ -40,6 +40,8 @@ public sealed class IncrementalSite
     private readonly ConcurrentDictionary<Digest, byte[]> _css = new();
     private readonly LinkCache _links = new();
     private readonly Events.EventComparisonCache _comparisons = new();
+    private readonly ParsedFileMemo<Outlet> _outletFiles = new();
+    private readonly ParsedFileMemo<Events.EventDefinition> _eventFiles = new();
     private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -101,7 +103,8 @@ public sealed class IncrementalSite
         try
         {
             settings = SiteStore.LoadSettings(options.ContentDir);
-            outlets = OutletStore.Load(options.ContentDir);
+            _outletFiles.NextBuild();
+            outlets = OutletStore.Load(options.ContentDir, _outletFiles);
         }
         catch (ContentException e)
         {
@@ -131,7 +134,8 @@ public sealed class IncrementalSite
         errors.AddRange(store.Errors.Concat(contentErrors).Select(e => e.Message));
 
         // A broken event file is skipped with a warning (an error with --strict); the other events still build.
-        var events = Events.EventStore.Load(options.ContentDir);
+        _eventFiles.NextBuild();
+        var events = Events.EventStore.Load(options.ContentDir, _eventFiles);
         (options.Strict ? errors : warnings).AddRange(events.Errors.Select(e => e.Message));
 
         // Theme: parsed once per build, shared by the rendering threads.
