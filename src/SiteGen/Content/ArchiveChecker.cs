@@ -23,7 +23,8 @@ public static class ArchiveChecker
         {
             if (Normalize.MarkdownSafety.Check(stored.Article.Body) is { } unsafeBody)
             {
-                var bodyLine = stored.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Length - stored.Article.Body.Split('\n').Length + unsafeBody.Line - 1;
+                // Opened without a cache, so the text is there.
+                var bodyLine = (stored.Text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Length - stored.Article.Body.Split('\n').Length + unsafeBody.Line - 1;
                 problems.Add(new ContentException(stored.RelativePath, bodyLine, $"the body holds {unsafeBody.Reason}"));
             }
 

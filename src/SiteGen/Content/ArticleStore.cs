@@ -2,8 +2,12 @@ using SiteGen.Model;
 
 namespace SiteGen.Content;
 
-/// <summary>An article file already in <c>content/articles/</c>: where it is, its text and its parse.</summary>
-public sealed record StoredArticle(string RelativePath, string Text, Article Article);
+/// <summary>
+/// An article file already in <c>content/articles/</c>: where it is, its text and its parse. The text is
+/// null when the file was loaded through an <see cref="ArticleCache"/> (builds and <c>serve</c>): they
+/// never read it, and beside the parse it cost ~250 MB at 50,000 articles.
+/// </summary>
+public sealed record StoredArticle(string RelativePath, string? Text, Article Article);
 
 /// <summary>
 /// The articles and raw sources on disk under a content folder. Writes are atomic (temporary file,
@@ -68,11 +72,11 @@ public sealed class ArticleStore
         return new ArticleStore(contentDir, byId, errors);
     }
 
-    internal static (StoredArticle? Parsed, ContentException? Failure) Parse(string relative, string text)
+    internal static (StoredArticle? Parsed, ContentException? Failure) Parse(string relative, string text, bool keepText = true)
     {
         try
         {
-            return (new StoredArticle(relative, text, ArticleFile.Parse(text)), null);
+            return (new StoredArticle(relative, keepText ? text : null, ArticleFile.Parse(text)), null);
         }
         catch (ArticleFormatException e)
         {
@@ -183,7 +187,7 @@ public sealed class ArticleCache
         }
 
         var text = ReadText(bytes);
-        var (parsed, failure) = ArticleStore.Parse(relative, text);
+        var (parsed, failure) = ArticleStore.Parse(relative, text, keepText: false);
         _entries[path] = new Entry(relative, length, time, hash, parsed, failure);
         _parsed.Add(relative);
         return (parsed, failure);

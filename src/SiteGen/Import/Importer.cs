@@ -285,14 +285,15 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
 
         if (p.Existing is not null)
         {
-            if (p.Existing.Text == text)
+            var existing = p.Existing.Text ?? store.ReadExisting(relative) ?? "";
+            if (existing == text)
             {
                 MarkUnchanged(p, entries, null);
                 manifest.RecordWritten(relative, text);
                 return;
             }
 
-            if (!options.Force && manifest.IsHandEdited(relative, p.Existing.Text))
+            if (!options.Force && manifest.IsHandEdited(relative, existing))
             {
                 MarkUnchanged(p, entries, "edited by hand since it was imported; kept as it is (use --force to overwrite)");
                 return;
