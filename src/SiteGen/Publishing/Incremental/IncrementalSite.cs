@@ -397,7 +397,7 @@ public sealed class IncrementalSite
         MakeDerived();
         Lap("feeds");
         string[] searchInputs = [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
-        SearchStep search = (last, into, remade) => SearchIndex(model, searchInputs, fingerprints, salt, last, into, remade);
+        SearchStep search = (last, into, remade) => SearchIndex(model, searchInputs, options.Remember ? fingerprints : null, salt, last, into, remade);
         if (options.DeferSearch)
         {
             // The search files of the last build stay until UpdateSearch brings them up to date.
@@ -592,7 +592,9 @@ public sealed class IncrementalSite
     /// The static search index under <c>search/</c> (docs/search.md): every article with its events' names.
     /// Remade only when an article, its events or their names changed; otherwise the last files are kept.
     /// </summary>
-    private static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter fingerprints, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
+    /// <param name="fingerprints">Null in a one-off build: nothing will be compared with this index, so its
+    /// documents are neither kept nor fingerprinted, and are added in batches as they are made.</param>
+    private static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter? fingerprints, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
     {
         var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
         foreach (var e in model.Events)
@@ -609,29 +611,53 @@ public sealed class IncrementalSite
             }
         }
 
-        // Tokenize in parallel; an article's terms are kept with its Article object (SearchIndexCache), so
-        // after an edit only new objects are tokenized. The fingerprint hashes what each document was made
-        // from (its text, outlet and event names), cheaper than fingerprinting the articles themselves.
         var options = new SearchIndexOptions();
         var articles = model.Articles;
-        var prepared = new PreparedSearchDocument[articles.Count];
-        Parallel.For(0, articles.Count, i => prepared[i] = SearchIndexCache.Shared.Prepare(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages, options));
-        var (fingerprint, _) = fingerprints.Of(SearchIndexWriter.Fingerprint(prepared, options), [.. salt, "search"]);
-        var last = previous.Where(kv => kv.Key.StartsWith("search/", StringComparison.Ordinal)).ToArray();
-        if (last.Length > 0 && last.All(kv => kv.Value.Fingerprint == fingerprint))
+        var files = new List<(string Path, byte[] Bytes)>();
+        Digest fingerprint = default;
+        if (fingerprints is null)
         {
-            foreach (var (path, record) in last)
+            // Add in article order (the bytes depend only on it), tokenizing a batch at a time in parallel:
+            // only one batch of documents is alive besides the index.
+            using var writer = new SearchIndexWriter(options);
+            var batch = new PreparedSearchDocument[Math.Min(articles.Count, 2048)];
+            for (var start = 0; start < articles.Count; start += batch.Length)
             {
-                outputs[path] = record;
+                var count = Math.Min(batch.Length, articles.Count - start);
+                Parallel.For(0, count, i =>
+                {
+                    var article = articles[start + i];
+                    batch[i] = SearchIndexCache.Shared.Prepare(SearchDocument.FromArticle(article, model.OutletById.GetValueOrDefault(article.Outlet), eventsOf.GetValueOrDefault(article.Id), SitePages.Languages), options);
+                });
+                for (var i = 0; i < count; i++)
+                {
+                    writer.Add(batch[i]);
+                }
             }
 
-            return;
+            writer.WriteTo((relative, bytes) => files.Add(("search/" + relative, bytes)));
         }
-
-        // Add in article order (the bytes depend only on it) and keep the files in memory.
-        var files = new List<(string Path, byte[] Bytes)>();
-        using (var writer = new SearchIndexWriter(options))
+        else
         {
+            // Tokenize in parallel; an article's terms are kept with its Article object (SearchIndexCache), so
+            // after an edit only new objects are tokenized. The fingerprint hashes what each document was made
+            // from (its text, outlet and event names), cheaper than fingerprinting the articles themselves.
+            var prepared = new PreparedSearchDocument[articles.Count];
+            Parallel.For(0, articles.Count, i => prepared[i] = SearchIndexCache.Shared.Prepare(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages, options));
+            fingerprint = fingerprints.Of(SearchIndexWriter.Fingerprint(prepared, options), [.. salt, "search"]).Digest;
+            var last = previous.Where(kv => kv.Key.StartsWith("search/", StringComparison.Ordinal)).ToArray();
+            if (last.Length > 0 && last.All(kv => kv.Value.Fingerprint == fingerprint))
+            {
+                foreach (var (path, record) in last)
+                {
+                    outputs[path] = record;
+                }
+
+                return;
+            }
+
+            // Add in article order (the bytes depend only on it) and keep the files in memory.
+            using var writer = new SearchIndexWriter(options);
             foreach (var document in prepared)
             {
                 writer.Add(document);
