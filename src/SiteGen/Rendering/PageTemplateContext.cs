@@ -129,17 +129,28 @@ internal sealed class PageTemplateContext : TemplateContext
             throw new ScriptRuntimeException(CurrentSpan, $"templates include each other more than {MaxIncludeDepth} deep (at '{name}')");
         }
 
-        PushOutput();
+        // Rendered into a builder kept per thread and depth (a fresh one grew block by block for every partial of every page).
+        var builders = t_includes ??= [];
+        while (builders.Count < _depth)
+        {
+            builders.Add(new StringBuilder(4096));
+        }
+
+        var into = builders[_depth - 1];
+        into.Clear();
         try
         {
-            return new RawHtml(template.Render(this));
+            RenderInto(template, into);
+            return new RawHtml(into.ToString());
         }
         finally
         {
-            PopOutput();
             _depth--;
         }
     }
+
+    [ThreadStatic]
+    private static List<StringBuilder>? t_includes;
 
     private sealed class BodyWatch(IObjectAccessor inner, RenderTrace trace) : IObjectAccessor
     {
