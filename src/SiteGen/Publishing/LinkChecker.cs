@@ -90,7 +90,7 @@ public static class LinkChecker
     /// link as written). The checker needs each start tag's name and attributes, not a tree: see
     /// <see cref="StartTagScanner"/>.
     /// </summary>
-    public static PageLinks Extract(string page, ReadOnlySpan<char> html, SiteUrls urls)
+    public static PageLinks Extract(string page, ReadOnlySpan<char> html, SiteUrls urls, Func<string, string>? intern = null)
     {
         var problems = new List<string>();
         var targets = new List<(string, string)>();
@@ -141,7 +141,7 @@ public static class LinkChecker
                 }
                 else if (target is not null)
                 {
-                    targets.Add((target, link.Trim()));
+                    targets.Add(intern is null ? (target, link.Trim()) : (intern(target), intern(link.Trim())));
                 }
             }
         });
@@ -276,7 +276,13 @@ public sealed class LinkCache
 
     /// <summary>Reads a page's links while its text is at hand (the render loop), so the check after rendering only looks them up.</summary>
     public void Scan(string page, ReadOnlySpan<char> html, Incremental.Digest digest, SiteUrls urls) =>
-        Pages.TryAdd((page, urls.BaseUrl, digest), LinkChecker.Extract(page, html, urls));
+        Pages.TryAdd((page, urls.BaseUrl, digest), LinkChecker.Extract(page, html, urls, Intern));
+
+    // The same links recur on thousands of pages (navigation, outlets, tags, assets): one string each
+    // for as long as the pages are kept, instead of two per link per page until the check.
+    private readonly ConcurrentDictionary<string, string> _strings = new(StringComparer.Ordinal);
+
+    private string Intern(string s) => _strings.GetOrAdd(s, s);
 
     internal void Prune(ICollection<(string, string, Incremental.Digest)> used)
     {
@@ -289,6 +295,13 @@ public sealed class LinkCache
         foreach (var key in Verdicts.Keys.Where(k => !keep.Contains(k)))
         {
             Verdicts.TryRemove(key, out _);
+        }
+
+        // Strings of pages long gone would pile up over a day of edits: start afresh now and then (the
+        // kept pages hold their own references).
+        if (_strings.Count > (4 * Pages.Count) + 100_000)
+        {
+            _strings.Clear();
         }
     }
 }
