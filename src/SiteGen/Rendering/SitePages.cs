@@ -39,7 +39,17 @@ public sealed partial class SitePages
         var bodies = new RawHtml[model.Articles.Count];
         body ??= a => new RawHtml(MarkdownRenderer.ToHtml(a.Body));
         Parallel.For(0, bodies.Length, i => bodies[i] = body(model.Articles[i]));
-        _views = Languages.Select(lang => model.Articles.Select((a, i) => MakeView(a, lang, bodies[i])).ToDictionary(v => v.Id, StringComparer.Ordinal)).ToArray();
+        var views = new ArticleView[Languages.Length, bodies.Length];
+        Parallel.For(0, Languages.Length * bodies.Length, k => views[k / bodies.Length, k % bodies.Length] = MakeView(model.Articles[k % bodies.Length], Languages[k / bodies.Length], bodies[k % bodies.Length]));
+        _views = new Dictionary<string, ArticleView>[Languages.Length];
+        for (var l = 0; l < Languages.Length; l++)
+        {
+            _views[l] = new Dictionary<string, ArticleView>(bodies.Length, StringComparer.Ordinal);
+            for (var i = 0; i < bodies.Length; i++)
+            {
+                _views[l].Add(views[l, i].Id, views[l, i]);
+            }
+        }
     }
 
     public SiteUrls Urls { get; }
