@@ -29,7 +29,7 @@ public static class LinkChecker
     /// </summary>
     public static IReadOnlyList<string> Check(IEnumerable<string> files, Func<string, string> read, Func<string, Incremental.Digest>? digestOf, SiteUrls urls, LinkCache? cache)
     {
-        var used = new ConcurrentDictionary<(string, string, Incremental.Digest), byte>();
+        var used = new ConcurrentDictionary<(string, string, Incremental.Digest), byte>(Environment.ProcessorCount * 16, 1024);
         var set = new HashSet<string>(files, StringComparer.Ordinal);
         var pages = set.Where(f => f.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var problems = new ConcurrentBag<(string Page, string Problem)>();
@@ -286,6 +286,13 @@ public sealed class LinkCache
 
     internal void Prune(ICollection<(string, string, Incremental.Digest)> used)
     {
+        // Every page checked is in both tables, so what is beyond `used` is stale: pruned once it is a
+        // fifth of the tables, not on every edit (copying 30,000 keys each time cost more than checking).
+        if (Pages.Count <= used.Count * 5 / 4 && Verdicts.Count <= used.Count * 5 / 4)
+        {
+            return;
+        }
+
         var keep = new HashSet<(string, string, Incremental.Digest)>(used);
         foreach (var key in Pages.Keys.Where(k => !keep.Contains(k)))
         {

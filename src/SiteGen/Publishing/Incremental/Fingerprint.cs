@@ -77,15 +77,36 @@ public sealed class Fingerprinter
     /// <summary>The fingerprint of a value and the content inputs it was made from.</summary>
     public (Digest Digest, IReadOnlyCollection<string> Inputs) Of(object? value, params string[] salt)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        var inputs = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var s in salt)
+        var buffer = RentBuffer();
+        try
         {
-            WriteString(buffer, s);
-        }
+            var inputs = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var s in salt)
+            {
+                WriteString(buffer, s);
+            }
 
-        Write(buffer, value, inputs, 0);
-        return (Digest.Of(buffer.WrittenSpan), inputs);
+            Write(buffer, value, inputs, 0);
+            return (Digest.Of(buffer.WrittenSpan), inputs);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
+    }
+
+    // Buffers kept per thread (a view's digest is computed inside its page's, so a few deep): a fresh
+    // buffer per page and per view grew by copying, a tenth of a rebuild's time at 10,000 articles.
+    [ThreadStatic]
+    private static Stack<ArrayBufferWriter<byte>>? t_buffers;
+
+    private static ArrayBufferWriter<byte> RentBuffer() =>
+        t_buffers is { Count: > 0 } buffers ? buffers.Pop() : new ArrayBufferWriter<byte>(16 * 1024);
+
+    private static void ReturnBuffer(ArrayBufferWriter<byte> buffer)
+    {
+        buffer.ResetWrittenCount();
+        (t_buffers ??= new()).Push(buffer);
     }
 
     /// <summary>Views that many pages show: hashed once per build, by reference.</summary>
@@ -141,15 +162,22 @@ public sealed class Fingerprinter
 
     private Node Compute(object value, int depth)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        var inputs = new HashSet<string>(StringComparer.Ordinal);
-        if (_inputsOf is not null)
+        var buffer = RentBuffer();
+        try
         {
-            inputs.UnionWith(_inputsOf(value));
-        }
+            var inputs = new HashSet<string>(StringComparer.Ordinal);
+            if (_inputsOf is not null)
+            {
+                inputs.UnionWith(_inputsOf(value));
+            }
 
-        WriteInline(buffer, value, inputs, depth);
-        return new Node(Digest.Of(buffer.WrittenSpan), [.. inputs]);
+            WriteInline(buffer, value, inputs, depth);
+            return new Node(Digest.Of(buffer.WrittenSpan), [.. inputs]);
+        }
+        finally
+        {
+            ReturnBuffer(buffer);
+        }
     }
 
     /// <summary>A value's contents: the entries of a dictionary (by key), the items of a list, or the type's properties by name.</summary>

@@ -247,7 +247,8 @@ public sealed class IncrementalSite
         var light = new Fingerprinter(InputsOf, withoutBodies: true, capacity: options.Remember ? jobs.Length : 0);
         var salt = new[] { Version, urls.BaseUrl, options.Minify ? "minify" : "plain" };
         var previous = _records;
-        var records = new ConcurrentDictionary<string, OutputRecord>(StringComparer.Ordinal);
+        // Sized up front with many locks: growing it took every lock while all rendering threads waited.
+        var records = new ConcurrentDictionary<string, OutputRecord>(Environment.ProcessorCount * 16, jobs.Length, StringComparer.Ordinal);
         var made = new ConcurrentBag<string>();
 
         // Render in parallel on all cores; each page its own TemplateContext.
