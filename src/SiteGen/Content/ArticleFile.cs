@@ -53,7 +53,15 @@ public static partial class ArticleFile
     /// (<see cref="YamlGuard"/>), has unknown or duplicate keys, lacks a required field, or breaks
     /// one of the <see cref="ArticleRules"/>.
     /// </summary>
-    public static Article Parse(string text)
+    public static Article Parse(string text) => Parse(text, fast: true);
+
+    /// <summary>
+    /// <see cref="Parse(string)"/> without the fast path (<see cref="FrontMatterReader"/>): the guard,
+    /// then the deserializer. Kept so tests can check that both paths give the same articles and errors.
+    /// </summary>
+    internal static Article ParseWithDeserializer(string text) => Parse(text, fast: false);
+
+    private static Article Parse(string text, bool fast)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (!text.StartsWith(Fence + "\n", StringComparison.Ordinal))
@@ -77,23 +85,10 @@ public static partial class ArticleFile
         var bodyStart = Math.Min(text.Length, close + Fence.Length + 2);
         var body = text[bodyStart..].Trim('\n');
 
-        FrontMatter? fm;
-        try
-        {
-            if (YamlGuard.Check(yaml) is { } refused)
-            {
-                throw new ArticleFormatException(refused.Reason, refused.Line + 1);
-            }
-
-            fm = Deserializer.Deserialize<FrontMatter>(yaml);
-        }
-        catch (YamlException e)
-        {
-            // +1: the opening fence is line 1 of the file, the YAML starts on line 2.
-            var line = (int)e.Start.Line + 1;
-            throw new ArticleFormatException($"malformed front matter: {Explain(e, yaml)}", line);
-        }
-
+        // The fast path answers for the files it is sure about; the rest (and every error) takes the
+        // guard and the deserializer, whose refusals and messages are the file format's.
+        var fm = fast ? FrontMatterReader.TryRead(yaml) : null;
+        fm ??= Deserialize(yaml);
         if (fm is null)
         {
             throw new ArticleFormatException("front matter is empty", 2);
@@ -103,6 +98,26 @@ public static partial class ArticleFile
         var article = fm.ToArticle(body, lineOf);
         ArticleRules.Validate(article, key => key == "body" ? BodyLine(text) : lineOf(key));
         return article;
+    }
+
+    /// <summary>The old path: <see cref="YamlGuard"/>, then the reflection-based deserializer.</summary>
+    private static FrontMatter? Deserialize(string yaml)
+    {
+        try
+        {
+            if (YamlGuard.Check(yaml) is { } refused)
+            {
+                throw new ArticleFormatException(refused.Reason, refused.Line + 1);
+            }
+
+            return Deserializer.Deserialize<FrontMatter>(yaml);
+        }
+        catch (YamlException e)
+        {
+            // +1: the opening fence is line 1 of the file, the YAML starts on line 2.
+            var line = (int)e.Start.Line + 1;
+            throw new ArticleFormatException($"malformed front matter: {Explain(e, yaml)}", line);
+        }
     }
 
     /// <summary>The 1-based file line where the body of a normalized article starts (1 when there is no front matter).</summary>
