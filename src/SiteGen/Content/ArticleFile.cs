@@ -53,15 +53,19 @@ public static partial class ArticleFile
     /// (<see cref="YamlGuard"/>), has unknown or duplicate keys, lacks a required field, or breaks
     /// one of the <see cref="ArticleRules"/>.
     /// </summary>
-    public static Article Parse(string text) => Parse(text, fast: true);
+    public static Article Parse(string text) => Parse(text, FrontMatterPath.Scanner);
 
     /// <summary>
-    /// <see cref="Parse(string)"/> without the fast path (<see cref="FrontMatterReader"/>): the guard,
-    /// then the deserializer. Kept so tests can check that both paths give the same articles and errors.
+    /// <see cref="Parse(string)"/> without the fast paths (<see cref="FrontMatterScanner"/>,
+    /// <see cref="FrontMatterReader"/>): the guard, then the deserializer. Kept so tests can check
+    /// that every path gives the same articles and errors.
     /// </summary>
-    internal static Article ParseWithDeserializer(string text) => Parse(text, fast: false);
+    internal static Article ParseWithDeserializer(string text) => Parse(text, FrontMatterPath.Deserializer);
 
-    private static Article Parse(string text, bool fast)
+    /// <summary><see cref="Parse(string)"/> without the <see cref="FrontMatterScanner"/> (for tests).</summary>
+    internal static Article ParseWithEvents(string text) => Parse(text, FrontMatterPath.Events);
+
+    private static Article Parse(string text, FrontMatterPath path)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (!text.StartsWith(Fence + "\n", StringComparison.Ordinal))
@@ -85,9 +89,11 @@ public static partial class ArticleFile
         var bodyStart = Math.Min(text.Length, close + Fence.Length + 2);
         var body = text[bodyStart..].Trim('\n');
 
-        // The fast path answers for the files it is sure about; the rest (and every error) takes the
-        // guard and the deserializer, whose refusals and messages are the file format's.
-        var fm = fast ? FrontMatterReader.TryRead(yaml) : null;
+        // The fast paths answer for the files they are sure about (the scanner for what the writer
+        // writes, the event reader for other YAML); the rest, and every error, takes the guard and the
+        // deserializer, whose refusals and messages are the file format's.
+        var fm = path == FrontMatterPath.Scanner ? FrontMatterScanner.TryRead(yaml) : null;
+        fm ??= path != FrontMatterPath.Deserializer ? FrontMatterReader.TryRead(yaml) : null;
         fm ??= Deserialize(yaml);
         if (fm is null)
         {
@@ -202,6 +208,14 @@ public static partial class ArticleFile
 
         return 2;
     };
+}
+
+/// <summary>The first reader <see cref="ArticleFile"/> tries on a front matter; each falls back to the next.</summary>
+internal enum FrontMatterPath
+{
+    Scanner,
+    Events,
+    Deserializer,
 }
 
 /// <summary>A normalized article file that cannot be read, with the line where the problem is.</summary>

@@ -24,7 +24,7 @@ namespace SiteGen.Content;
 /// </remarks>
 internal static class FrontMatterReader
 {
-    private enum Shape
+    internal enum Shape
     {
         Text,
         TextList,
@@ -92,7 +92,7 @@ internal static class FrontMatterReader
     }
 
     /// <summary>The top-level keys, named as <see cref="YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention"/> names the properties.</summary>
-    private static (int Index, Shape Shape) Key(string key) => key switch
+    internal static (int Index, Shape Shape) Key(ReadOnlySpan<char> key) => key switch
     {
         "id" => (0, Shape.Text),
         "title" => (1, Shape.Text),
@@ -125,21 +125,7 @@ internal static class FrontMatterReader
                     return false;
                 }
 
-                switch (index)
-                {
-                    case 0: fm.Id = text; break;
-                    case 1: fm.Title = text; break;
-                    case 2: fm.TitleEn = text; break;
-                    case 3: fm.TitleZh = text; break;
-                    case 4: fm.Lang = text; break;
-                    case 5: fm.Outlet = text; break;
-                    case 6: fm.Published = text; break;
-                    case 7: fm.Url = text; break;
-                    case 10: fm.Editor = text; break;
-                    case 14: fm.Summary = text; break;
-                    case 15: fm.TranslationOf = text; break;
-                }
-
+                SetText(fm, index, text);
                 return true;
 
             case Shape.TextList:
@@ -148,14 +134,7 @@ internal static class FrontMatterReader
                     return false;
                 }
 
-                switch (index)
-                {
-                    case 8: fm.Mirrors = list; break;
-                    case 9: fm.Authors = list; break;
-                    case 12: fm.Tags = list; break;
-                    case 13: fm.Events = list; break;
-                }
-
+                SetList(fm, index, list);
                 return true;
 
             case Shape.Image:
@@ -184,6 +163,39 @@ internal static class FrontMatterReader
 
                 fm.DuplicateSources = sources;
                 return true;
+        }
+    }
+
+    /// <summary>Sets the text property of top-level key number <paramref name="index"/> (see <see cref="Key"/>).</summary>
+    internal static void SetText(FrontMatter fm, int index, string? text)
+    {
+        switch (index)
+        {
+            case 0: fm.Id = text; break;
+            case 1: fm.Title = text; break;
+            case 2: fm.TitleEn = text; break;
+            case 3: fm.TitleZh = text; break;
+            case 4: fm.Lang = text; break;
+            case 5: fm.Outlet = text; break;
+            case 6: fm.Published = text; break;
+            case 7: fm.Url = text; break;
+            case 10: fm.Editor = text; break;
+            case 14: fm.Summary = text; break;
+            case 15: fm.TranslationOf = text; break;
+            default: throw new ArgumentOutOfRangeException(nameof(index));
+        }
+    }
+
+    /// <summary>Sets the list property of top-level key number <paramref name="index"/> (see <see cref="Key"/>).</summary>
+    internal static void SetList(FrontMatter fm, int index, List<string>? list)
+    {
+        switch (index)
+        {
+            case 8: fm.Mirrors = list; break;
+            case 9: fm.Authors = list; break;
+            case 12: fm.Tags = list; break;
+            case 13: fm.Events = list; break;
+            default: throw new ArgumentOutOfRangeException(nameof(index));
         }
     }
 

@@ -18,11 +18,16 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
     private const string Sha = "9a0294a065fbdbb47991eee0ded16b704536979269fbcb73234bdd9111403990";
 
     /// <summary>The article as JSON (every public property, nested records too), or the error it raised.</summary>
-    internal static string Outcome(string text, bool fast)
+    internal static string Outcome(string text, FrontMatterPath path)
     {
         try
         {
-            var article = fast ? ArticleFile.Parse(text) : ArticleFile.ParseWithDeserializer(text);
+            var article = path switch
+            {
+                FrontMatterPath.Scanner => ArticleFile.Parse(text),
+                FrontMatterPath.Events => ArticleFile.ParseWithEvents(text),
+                _ => ArticleFile.ParseWithDeserializer(text),
+            };
             return JsonSerializer.Serialize(article);
         }
         catch (ArticleFormatException e)
@@ -35,11 +40,14 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
         }
     }
 
+    /// <summary>The scanner (then the event reader), the event reader alone and the old path give the same.</summary>
     private static void AssertSame(string text, string what)
     {
-        var old = Outcome(text, fast: false);
-        var fast = Outcome(text, fast: true);
-        Assert.True(old == fast, $"{what}\nold:  {old}\nfast: {fast}");
+        var old = Outcome(text, FrontMatterPath.Deserializer);
+        var events = Outcome(text, FrontMatterPath.Events);
+        var scanner = Outcome(text, FrontMatterPath.Scanner);
+        Assert.True(old == events, $"{what}\nold:    {old}\nevents: {events}");
+        Assert.True(old == scanner, $"{what}\nold:     {old}\nscanner: {scanner}");
     }
 
     /// <summary>The YAML between the fences, as <see cref="ArticleFile.Parse(string)"/> cuts it (for files that have both fences).</summary>
@@ -50,11 +58,14 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
         return text[4..(close + 1)];
     }
 
+    /// <summary>Same outcome on every path, and the event reader answered (did not leave it to the old path).</summary>
     private static void AssertFastAndSame(string text, string what)
     {
         AssertSame(text, what);
-        Assert.True(FrontMatterReader.TryRead(Yaml(text)) is not null, $"the fast path declined {what}");
+        Assert.True(FrontMatterReader.TryRead(Yaml(text)) is not null, $"the event reader declined {what}");
     }
+
+    private static bool ScannerAnswers(string text) => FrontMatterScanner.TryRead(Yaml(text)) is not null;
 
     [Fact]
     public void Every_shipped_article_parses_the_same_on_the_fast_path()
@@ -65,6 +76,9 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
         {
             AssertFastAndSame(File.ReadAllText(file), file);
         }
+
+        // The scanner reads what the writer writes: all of it but values that need double quotes.
+        Assert.True(files.Count(f => ScannerAnswers(File.ReadAllText(f))) >= files.Length * 9 / 10);
     }
 
     [Fact]
@@ -87,6 +101,8 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
         {
             AssertFastAndSame(File.ReadAllText(file), file);
         }
+
+        Assert.True(articles.Count(f => ScannerAnswers(File.ReadAllText(f))) >= articles.Length * 9 / 10);
     }
 
     [Fact]
@@ -95,7 +111,9 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
         var generator = new ArchiveGenerator(new ArchiveSpec(3000));
         for (var i = 0; i < generator.Spec.Articles; i++)
         {
-            AssertFastAndSame(ArticleFile.Write(generator.Article(i).Article), $"generated article {i}");
+            var text = ArticleFile.Write(generator.Article(i).Article);
+            AssertFastAndSame(text, $"generated article {i}");
+            Assert.True(ScannerAnswers(text), $"the scanner declined generated article {i}");
         }
     }
 
@@ -284,6 +302,46 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
         { "non-character", Base + "summary: a\uFFFEb\n" },
         { "supplementary characters", Base + "summary: 𠀀𝄞😀\ntags: [😀]\n" },
         { "carriage return alone", Base + "summary: a\rb\n" },
+
+        // Lines the scanner must read as YAML does, or leave to the parser.
+        { "two spaces after the colon", Base + "summary:  x\n" },
+        { "no space after the colon", Base + "summary:x\n" },
+        { "space before the colon", Base + "summary : x\n" },
+        { "no-break and ideographic spaces", Base + "summary: \u00A0x\u3000\ntitle_en: a\u00A0\ntitle_zh: \u3000b\n" },
+        { "trailing tab", Base + "summary: x\t\n" },
+        { "space colon inside", Base + "summary: a :b\ntitle_en: a ::b\n" },
+        { "quotes inside plain", Base + "summary: it's \"so\"\ntitle_en: a 'b' c\n" },
+        { "single quote then text", Base + "summary: 'a' b\n" },
+        { "unbalanced single quotes", Base + "summary: 'a''\n" },
+        { "only quotes", Base + "summary: ''''\ntitle_en: ' '\n" },
+        { "indicators inside plain", Base + "summary: a-b?c,d[e]f{g}h&i*j!k|l>m%n@o`p\ntitle_en: C# and F#\n" },
+        { "dots and equals", Base + "summary: ...\ntitle_en: =\ntitle_zh: <<\n" },
+        { "unindented sequence", Base + "tags:\n- a\n- b\n" },
+        { "deeper sequence", Base + "tags:\n    - a\n    - b\n" },
+        { "uneven sequence", Base + "tags:\n  - a\n   - b\n" },
+        { "continued item", Base + "tags:\n  - a\n    b\n" },
+        { "item then mapping", Base + "tags:\n  - a\n  b: c\n" },
+        { "item with a colon", Base + "tags:\n  - a: b\n" },
+        { "item with a dash", Base + "tags:\n  - - a\n" },
+        { "empty item line", Base + "tags:\n  -\n" },
+        { "blank line in a list", Base + "tags:\n  - a\n\n  - b\n" },
+        { "blank line between keys", Base + "summary: a\n\ntitle_en: b\n" },
+        { "continued plain scalar", Base + "summary: a\n b\n" },
+        { "deeper image", Base + "image:\n    src: https://x.org/a.jpg\n    caption: c\n" },
+        { "uneven image", Base + "image:\n  src: https://x.org/a.jpg\n   caption: c\n" },
+        { "image with empty caption", Base + "image:\n  src: https://x.org/a.jpg\n  caption:\n  credit: c\n" },
+        { "image caption continued", Base + "image:\n  src: https://x.org/a.jpg\n  caption: a\n    b\n" },
+        { "image then list item", Base + "image:\n  - a\n" },
+        { "source keys in another order", Base + $"source:\n  sha256: {Sha}\n  format: mirror\n  path: sources/{Sha}.md\n" },
+        { "source items in another order", Base + $"duplicate_sources:\n  - format: mirror\n    sha256: {Sha}\n    path: sources/{Sha}.md\n  - sha256: {Sha}\n    path: sources/{Sha}.htm\n    format: rss\n" },
+        { "source item over-indented", Base + $"duplicate_sources:\n  - path: sources/{Sha}.md\n      format: mirror\n" },
+        { "source item under-indented", Base + $"duplicate_sources:\n  - path: sources/{Sha}.md\n   format: mirror\n" },
+        { "source item repeated key", Base + $"duplicate_sources:\n  - path: sources/{Sha}.md\n    path: x\n" },
+        { "source item scalar", Base + "duplicate_sources:\n  - x\n" },
+        { "source items one per line", Base + $"duplicate_sources:\n  - path: sources/{Sha}.md\n  - format: mirror\n" },
+        { "list key last", Base + "tags:\n" },
+        { "uppercase in nested key", Base + "image:\n  Src: https://x.org/a.jpg\n" },
+        { "digits first in nested line", Base + "image:\n  1src: x\n" },
     };
 
     [Theory]
