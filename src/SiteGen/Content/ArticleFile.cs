@@ -86,8 +86,20 @@ public static partial class ArticleFile
         }
 
         var yaml = text[4..(close + 1)];
+        // The body without its leading and trailing line feeds, cut in one copy.
         var bodyStart = Math.Min(text.Length, close + Fence.Length + 2);
-        var body = text[bodyStart..].Trim('\n');
+        var bodyEnd = text.Length;
+        while (bodyEnd > bodyStart && text[bodyEnd - 1] == '\n')
+        {
+            bodyEnd--;
+        }
+
+        while (bodyStart < bodyEnd && text[bodyStart] == '\n')
+        {
+            bodyStart++;
+        }
+
+        var body = text[bodyStart..bodyEnd];
 
         // The fast paths answer for the files they are sure about (the scanner for what the writer
         // writes, the event reader for other YAML); the rest, and every error, takes the guard and the
