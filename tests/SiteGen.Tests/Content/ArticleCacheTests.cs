@@ -53,12 +53,18 @@ public class ArticleCacheTests
         File.WriteAllText(Path.Combine(dir, "bad.md"), "---\nid: dw-bad\ntitle: [\n---\n\n正文。\n");
         File.WriteAllText(Path.Combine(dir, "twin.md"), "---\nid: dw-a1\ntitle: 又\nlang: zh-Hans\noutlet: dw\npublished: 2022-02-04\n---\n\n正文。\n");
 
+        File.WriteAllText(Path.Combine(dir, "empty.md"), "");
+        File.WriteAllText(Path.Combine(dir, "utf16.md"), "---\nid: dw-u16\ntitle: 标题\nlang: zh-Hans\noutlet: dw\npublished: 2022-02-04\n---\n\n正文。\n", Encoding.Unicode);
+        File.WriteAllText(Path.Combine(dir, "bom.md"), "---\nid: dw-bom\ntitle: 标题\nlang: zh-Hans\noutlet: dw\npublished: 2022-02-04\n---\n\n正文。\n", new UTF8Encoding(true));
+
         var cache = new ArticleCache();
         var plain = ArticleStore.Open(content);
         var cached = ArticleStore.Open(content, cache);
         Assert.Equal(plain.Articles.Select(a => (a.RelativePath, a.Text)), cached.Articles.Select(a => (a.RelativePath, a.Text)));
         Assert.Equal(plain.Errors.Select(e => e.Message), cached.Errors.Select(e => e.Message));
-        Assert.Equal(42, cache.TakeParsed().Count);
+        Assert.Equal(45, cache.TakeParsed().Count);
+        Assert.NotNull(cached.Find("dw-u16"));
+        Assert.NotNull(cached.Find("dw-bom"));
 
         File.WriteAllText(Path.Combine(dir, "a3.md"), "---\nid: dw-a3\ntitle: 改\nlang: zh-Hans\noutlet: dw\npublished: 2022-02-04\n---\n\n改。\n");
         File.Delete(Path.Combine(dir, "a4.md"));
