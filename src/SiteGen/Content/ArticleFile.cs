@@ -53,7 +53,19 @@ public static partial class ArticleFile
     /// (<see cref="YamlGuard"/>), has unknown or duplicate keys, lacks a required field, or breaks
     /// one of the <see cref="ArticleRules"/>.
     /// </summary>
-    public static Article Parse(string text)
+    public static Article Parse(string text) => Parse(text, FrontMatterPath.Scanner);
+
+    /// <summary>
+    /// <see cref="Parse(string)"/> without the fast paths (<see cref="FrontMatterScanner"/>,
+    /// <see cref="FrontMatterReader"/>): the guard, then the deserializer. Kept so tests can check
+    /// that every path gives the same articles and errors.
+    /// </summary>
+    internal static Article ParseWithDeserializer(string text) => Parse(text, FrontMatterPath.Deserializer);
+
+    /// <summary><see cref="Parse(string)"/> without the <see cref="FrontMatterScanner"/> (for tests).</summary>
+    internal static Article ParseWithEvents(string text) => Parse(text, FrontMatterPath.Events);
+
+    private static Article Parse(string text, FrontMatterPath path)
     {
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (!text.StartsWith(Fence + "\n", StringComparison.Ordinal))
@@ -74,26 +86,27 @@ public static partial class ArticleFile
         }
 
         var yaml = text[4..(close + 1)];
+        // The body without its leading and trailing line feeds, cut in one copy.
         var bodyStart = Math.Min(text.Length, close + Fence.Length + 2);
-        var body = text[bodyStart..].Trim('\n');
-
-        FrontMatter? fm;
-        try
+        var bodyEnd = text.Length;
+        while (bodyEnd > bodyStart && text[bodyEnd - 1] == '\n')
         {
-            if (YamlGuard.Check(yaml) is { } refused)
-            {
-                throw new ArticleFormatException(refused.Reason, refused.Line + 1);
-            }
-
-            fm = Deserializer.Deserialize<FrontMatter>(yaml);
-        }
-        catch (YamlException e)
-        {
-            // +1: the opening fence is line 1 of the file, the YAML starts on line 2.
-            var line = (int)e.Start.Line + 1;
-            throw new ArticleFormatException($"malformed front matter: {Explain(e, yaml)}", line);
+            bodyEnd--;
         }
 
+        while (bodyStart < bodyEnd && text[bodyStart] == '\n')
+        {
+            bodyStart++;
+        }
+
+        var body = text[bodyStart..bodyEnd];
+
+        // The fast paths answer for the files they are sure about (the scanner for what the writer
+        // writes, the event reader for other YAML); the rest, and every error, takes the guard and the
+        // deserializer, whose refusals and messages are the file format's.
+        var fm = path == FrontMatterPath.Scanner ? FrontMatterScanner.TryRead(yaml) : null;
+        fm ??= path != FrontMatterPath.Deserializer ? FrontMatterReader.TryRead(yaml) : null;
+        fm ??= Deserialize(yaml);
         if (fm is null)
         {
             throw new ArticleFormatException("front matter is empty", 2);
@@ -103,6 +116,26 @@ public static partial class ArticleFile
         var article = fm.ToArticle(body, lineOf);
         ArticleRules.Validate(article, key => key == "body" ? BodyLine(text) : lineOf(key));
         return article;
+    }
+
+    /// <summary>The old path: <see cref="YamlGuard"/>, then the reflection-based deserializer.</summary>
+    private static FrontMatter? Deserialize(string yaml)
+    {
+        try
+        {
+            if (YamlGuard.Check(yaml) is { } refused)
+            {
+                throw new ArticleFormatException(refused.Reason, refused.Line + 1);
+            }
+
+            return Deserializer.Deserialize<FrontMatter>(yaml);
+        }
+        catch (YamlException e)
+        {
+            // +1: the opening fence is line 1 of the file, the YAML starts on line 2.
+            var line = (int)e.Start.Line + 1;
+            throw new ArticleFormatException($"malformed front matter: {Explain(e, yaml)}", line);
+        }
     }
 
     /// <summary>The 1-based file line where the body of a normalized article starts (1 when there is no front matter).</summary>
@@ -187,6 +220,14 @@ public static partial class ArticleFile
 
         return 2;
     };
+}
+
+/// <summary>The first reader <see cref="ArticleFile"/> tries on a front matter; each falls back to the next.</summary>
+internal enum FrontMatterPath
+{
+    Scanner,
+    Events,
+    Deserializer,
 }
 
 /// <summary>A normalized article file that cannot be read, with the line where the problem is.</summary>

@@ -45,24 +45,24 @@ public sealed class ArticleStore
         if (Directory.Exists(dir))
         {
             var files = ContentFiles.Enumerate(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-            var parsed = new StoredArticle?[files.Length];
-            var failures = new ContentException?[files.Length];
+            var loaded = new ArticleCache.Lookup[files.Length];
             Parallel.For(0, files.Length, i =>
             {
                 var relative = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/');
-                (parsed[i], failures[i]) = cache is null ? Parse(relative, File.ReadAllText(files[i])) : cache.Get(files[i], relative);
+                loaded[i] = cache is null ? new(Parse(relative, File.ReadAllText(files[i]))) : cache.Get(files[i], relative);
             });
-            cache?.Keep(files);
+            cache?.Commit(files, loaded);
             for (var i = 0; i < files.Length; i++)
             {
-                if (parsed[i] is { } stored)
+                var (parsed, failure) = loaded[i].Result;
+                if (parsed is { } stored)
                 {
                     if (!byId.TryAdd(stored.Article.Id, stored))
                     {
                         errors.Add(new ContentException(stored.RelativePath, 2, $"duplicate id '{stored.Article.Id}' (also in {byId[stored.Article.Id].RelativePath})"));
                     }
                 }
-                else if (failures[i] is { } failure)
+                else if (failure is not null)
                 {
                     errors.Add(failure);
                 }
@@ -168,34 +168,84 @@ public sealed class ArticleCache
         return list;
     }
 
-    internal (StoredArticle? Parsed, ContentException? Failure) Get(string path, string relative)
+    /// <summary>
+    /// The parse of a file: the cached one when the file is unchanged, else a new one, with the entry
+    /// to keep for it. Safe to call in parallel; the table is only written by <see cref="Commit"/>,
+    /// on one thread (writing it from every loading thread made them queue on its locks).
+    /// </summary>
+    internal Lookup Get(string path, string relative)
     {
-        var info = new FileInfo(path);
-        var length = info.Length;
-        var time = info.LastWriteTimeUtc.Ticks;
-        if (_entries.TryGetValue(path, out var entry) && entry.Length == length && entry.Time == time && entry.Relative == relative)
+        long length, time;
+        byte[] bytes;
+        if (_entries.TryGetValue(path, out var entry))
         {
-            return (entry.Parsed, entry.Failure);
+            var info = new FileInfo(path);
+            length = info.Length;
+            time = info.LastWriteTimeUtc.Ticks;
+            if (entry.Length == length && entry.Time == time && entry.Relative == relative)
+            {
+                return new((entry.Parsed, entry.Failure));
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        else
+        {
+            (bytes, length, time) = ReadNew(path);
         }
 
-        var bytes = File.ReadAllBytes(path);
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
         if (entry is not null && entry.Hash == hash && entry.Relative == relative)
         {
-            _entries[path] = entry with { Length = length, Time = time };
-            return (entry.Parsed, entry.Failure);
+            return new((entry.Parsed, entry.Failure), entry with { Length = length, Time = time }, Reparsed: false);
         }
 
         var text = ReadText(bytes);
         var (parsed, failure) = ArticleStore.Parse(relative, text, keepText: false);
-        _entries[path] = new Entry(relative, length, time, hash, parsed, failure);
-        _parsed.Add(relative);
-        return (parsed, failure);
+        return new((parsed, failure), new Entry(relative, length, time, hash, parsed, failure), Reparsed: true);
     }
 
-    /// <summary>Forgets files that are gone.</summary>
-    internal void Keep(IReadOnlyCollection<string> files)
+    /// <summary>
+    /// A file the cache has not seen, which is read whatever its size and time: they come from the open
+    /// file, so the path is looked up once (a stat, then a read, looked it up twice; on a first build
+    /// that was a good part of the load).
+    /// </summary>
+    private static (byte[] Bytes, long Length, long Time) ReadNew(string path)
     {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        var time = File.GetLastWriteTimeUtc(handle).Ticks;
+        if (length is 0 or > 256 * 1024 * 1024)
+        {
+            // Empty (or a special file that says so) or huge: File.ReadAllBytes knows those cases.
+            return (File.ReadAllBytes(path), length, time);
+        }
+
+        var bytes = new byte[length];
+        var read = 0;
+        while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        return (read == bytes.Length ? bytes : bytes[..read], length, time);
+    }
+
+    /// <summary>Keeps the new entries of a load (<paramref name="lookups"/>, by file) and forgets the files that are gone.</summary>
+    internal void Commit(IReadOnlyList<string> files, IReadOnlyList<Lookup> lookups)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (lookups[i].Changed is { } changed)
+            {
+                _entries[files[i]] = changed;
+                if (lookups[i].Reparsed)
+                {
+                    _parsed.Add(changed.Relative);
+                }
+            }
+        }
+
         var keep = new HashSet<string>(files, StringComparer.Ordinal);
         foreach (var gone in _entries.Keys.Where(k => !keep.Contains(k)).ToArray())
         {
@@ -203,12 +253,24 @@ public sealed class ArticleCache
         }
     }
 
-    // The same decoding as File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
-    private static string ReadText(byte[] bytes)
+    /// <summary>
+    /// The same decoding as File.ReadAllText: UTF-8 unless a byte order mark says otherwise. Bytes that
+    /// cannot start a mark (every file the writer writes) are decoded in one call, without the reader's
+    /// buffers and copies.
+    /// </summary>
+    internal static string ReadText(byte[] bytes)
     {
+        if (bytes.Length == 0 || bytes[0] is not (0xEF or 0xFE or 0xFF or 0x00))
+        {
+            return System.Text.Encoding.UTF8.GetString(bytes);
+        }
+
         using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
 
-    private sealed record Entry(string Relative, long Length, long Time, string Hash, StoredArticle? Parsed, ContentException? Failure);
+    /// <summary>A file's parse, and the cache entry to keep for it when it changed (see <see cref="Commit"/>).</summary>
+    internal readonly record struct Lookup((StoredArticle? Parsed, ContentException? Failure) Result, Entry? Changed = null, bool Reparsed = false);
+
+    internal sealed record Entry(string Relative, long Length, long Time, string Hash, StoredArticle? Parsed, ContentException? Failure);
 }
