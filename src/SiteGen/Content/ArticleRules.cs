@@ -160,6 +160,12 @@ public static partial class ArticleRules
                 Fail(key, $"has too many entries ({items.Count:N0}; the limit is {max:N0})");
             }
 
+            // YAML `~` or an empty `-` item deserializes to null: an empty entry, not a crash.
+            if (items.Any(item => item is null))
+            {
+                Fail(key, "holds an empty entry");
+            }
+
             items.ForEach(each);
         }
     }

@@ -149,7 +149,7 @@ public class HostilePropertyTests
         var lines = Gen.OneOf(
             Of("id: voachinese-1", "title: t", "lang: en", "outlet: voachinese", "published: 2022-02-04", "tags:", "  - a", "- b", "image:", "  src: https://a.example/x.jpg",
                 "x: &a [1, 2]", "y: *a", "tags: *a", "<<: *a", "title: !!binary aGk=", "published: !!timestamp 2022-02-04", "? complex", ": key", "title: [", "title: {", "'", "\"", "%YAML 1.2", "---", "...", "\t", "title: \"\\uD800\"",
-                "source: {path: sources/x.txt, format: f, sha256: x}", "duplicate_sources: [{}]", "events: [a, ../b]"),
+                "source: {path: sources/x.txt, format: f, sha256: x}", "duplicate_sources: [{}]", "events: [a, ../b]", "tags: [a, ~]", "mirrors: [~]", "authors: [~]", "events: [~]", "  -"),
             Text);
         lines.Array[0, 12].Sample(parts =>
         {
@@ -164,6 +164,19 @@ public class HostilePropertyTests
                 Assert.InRange(e.Line, 1, text.Count(c => c == '\n') + 1);
             }
         }, iter: 3000);
+    }
+
+    [Theory]
+    [InlineData("tags: [a, ~]", "tags")]
+    [InlineData("mirrors: [~]", "mirrors")]
+    [InlineData("authors:\n  - A\n  -", "authors")]
+    [InlineData("events: [~]", "events")]
+    public void An_empty_list_entry_is_a_reported_error(string line, string key)
+    {
+        var text = $"---\nid: dw-x1\ntitle: T\nlang: en\noutlet: dw\npublished: 2024-01-02\n{line}\n---\n\nBody.\n";
+        var e = Assert.Throws<ArticleFormatException>(() => ArticleFile.Parse(text));
+        Assert.Equal($"'{key}' holds an empty entry", e.Message);
+        Assert.Equal(7, e.Line);
     }
 
     [Fact]
