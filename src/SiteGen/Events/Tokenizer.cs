@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using SiteGen.Normalize;
 
 namespace SiteGen.Events;
@@ -41,6 +42,10 @@ public static class Tokenizer
         "mr", "ms", "one", "two", "new", "year", "years", "told", "like", "may", "many", "much", "people",
     ], StringComparer.Ordinal);
 
+    // The key of a Han token is its character as a string: one shared string per character, made on
+    // first use, instead of one per token (a benign race may make two equal strings, never a wrong one).
+    private static readonly string?[] OneChar = new string?[char.MaxValue + 1];
+
     /// <summary>Tokens of the text, in order.</summary>
     public static List<Token> Tokenize(string text)
     {
@@ -59,7 +64,7 @@ public static class Tokenizer
                     run++;
                 }
 
-                tokens.Add(new Token(TokenKind.Han, i, 1, c.ToString(), run));
+                tokens.Add(new Token(TokenKind.Han, i, 1, OneChar[c] ??= c.ToString(), run));
                 lastKind = TokenKind.Han;
                 lastEnd = i + 1;
                 i++;
@@ -95,7 +100,20 @@ public static class Tokenizer
 
     /// <summary>Whether a word is worth a feature: not a stop word, not a bare number, two letters or more.</summary>
     public static bool IsContentWord(string word) =>
-        word.Length >= 2 && !StopWords.Contains(word) && !word.All(char.IsDigit);
+        word.Length >= 2 && !StopWords.Contains(word) && !AllDigits(word);
+
+    private static bool AllDigits(string word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Feature counts of a text: Han character bigrams (within a run) and content words. Keys are the
@@ -106,6 +124,10 @@ public static class Tokenizer
     public static Dictionary<string, int> Features(List<Token> tokens)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Bigrams are looked up by their two characters; a string is made only for a new one.
+        var pairs = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> pair = stackalloc char[2];
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -113,13 +135,23 @@ public static class Tokenizer
             {
                 if (i + 1 < tokens.Count && tokens[i + 1].Run == t.Run)
                 {
-                    var key = string.Concat(t.Key, tokens[i + 1].Key);
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                    var next = tokens[i + 1].Key;
+                    if (t.Key.Length == 1 && next.Length == 1)
+                    {
+                        pair[0] = t.Key[0];
+                        pair[1] = next[0];
+                        CollectionsMarshal.GetValueRefOrAddDefault(pairs, pair, out _)++;
+                    }
+                    else
+                    {
+                        var key = string.Concat(t.Key, next);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                    }
                 }
             }
             else if (IsContentWord(t.Key))
             {
-                counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, t.Key, out _)++;
             }
         }
 
