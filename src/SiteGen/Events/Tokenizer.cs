@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
-using SiteGen.Normalize;
 
 namespace SiteGen.Events;
 
@@ -50,59 +49,36 @@ public static class Tokenizer
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 2);
-        var run = 0;
-        var lastEnd = -1;
-        TokenKind? lastKind = null;
-        var i = 0;
-        while (i < text.Length)
+        var scanner = new TokenScanner(text);
+        while (scanner.Next())
         {
-            var c = text[i];
-            if (Cjk.IsHan(c))
-            {
-                if (!(lastKind == TokenKind.Han && lastEnd == i))
-                {
-                    run++;
-                }
-
-                tokens.Add(new Token(TokenKind.Han, i, 1, OneChar[c] ??= c.ToString(), run));
-                lastKind = TokenKind.Han;
-                lastEnd = i + 1;
-                i++;
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                var start = i;
-                while (i < text.Length && !Cjk.IsHan(text[i])
-                    && (char.IsLetterOrDigit(text[i]) || (text[i] is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && i > start)))
-                {
-                    i++;
-                }
-
-                var gapIsSpace = lastKind == TokenKind.Word && lastEnd >= 0 && text.AsSpan(lastEnd, start - lastEnd).Trim(' ').IsEmpty && start - lastEnd <= 2;
-                if (!gapIsSpace)
-                {
-                    run++;
-                }
-
-                tokens.Add(new Token(TokenKind.Word, start, i - start, text[start..i].ToLowerInvariant(), run));
-                lastKind = TokenKind.Word;
-                lastEnd = i;
-                continue;
-            }
-
-            i++;
+            var key = scanner.Kind == TokenKind.Han
+                ? OneChar[text[scanner.Start]] ??= text[scanner.Start].ToString()
+                : text.Substring(scanner.Start, scanner.Length).ToLowerInvariant();
+            tokens.Add(new Token(scanner.Kind, scanner.Start, scanner.Length, key, scanner.Run));
         }
 
         return tokens;
+    }
+
+    /// <summary>How many tokens the text has (<c>Tokenize(text).Count</c>, without making them).</summary>
+    internal static int Count(string text)
+    {
+        var count = 0;
+        var scanner = new TokenScanner(text);
+        while (scanner.Next())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Whether a word is worth a feature: not a stop word, not a bare number, two letters or more.</summary>
     public static bool IsContentWord(string word) =>
         word.Length >= 2 && !StopWords.Contains(word) && !AllDigits(word);
 
-    private static bool AllDigits(string word)
+    private static bool AllDigits(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
         {
@@ -119,7 +95,42 @@ public static class Tokenizer
     /// Feature counts of a text: Han character bigrams (within a run) and content words. Keys are the
     /// bigram itself or the lowercased word, which never collide.
     /// </summary>
-    public static Dictionary<string, int> Features(string text) => Features(Tokenize(text));
+    public static Dictionary<string, int> Features(string text)
+    {
+        // As Features(Tokenize(text)), in the same order, without the token list: a bigram is its two
+        // characters in the text, a word is lowercased into a buffer, and a string is made only for a
+        // feature not seen before.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        var scanner = new TokenScanner(text);
+        var lastHanRun = -1;
+        while (scanner.Next())
+        {
+            if (scanner.Kind == TokenKind.Han)
+            {
+                // A Han token of the same run as the Han token before it is the character after it.
+                if (lastHanRun == scanner.Run)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(lookup, text.AsSpan(scanner.Start - 1, 2), out _)++;
+                }
+
+                lastHanRun = scanner.Run;
+                continue;
+            }
+
+            lastHanRun = -1;
+            var word = scanner.Length <= buffer.Length ? buffer[..scanner.Length] : new char[scanner.Length];
+            text.AsSpan(scanner.Start, scanner.Length).ToLowerInvariant(word);
+            if (word.Length >= 2 && !stop.Contains(word) && !AllDigits(word))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _)++;
+            }
+        }
+
+        return counts;
+    }
 
     public static Dictionary<string, int> Features(List<Token> tokens)
     {

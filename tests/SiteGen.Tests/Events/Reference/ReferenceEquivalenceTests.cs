@@ -57,6 +57,8 @@ public class ReferenceEquivalenceTests(EventArchive archive) : IClassFixture<Eve
         {
             Assert.Equal(ReferenceTokenizer.Tokenize(text), Tokenizer.Tokenize(text));
             Assert.Equal(ReferenceTokenizer.Features(text).ToList(), Tokenizer.Features(text).ToList());
+            Assert.Equal(ReferenceTokenizer.Features(text).ToList(), Tokenizer.Features(Tokenizer.Tokenize(text)).ToList());
+            Assert.Equal(ReferenceTokenizer.Tokenize(text).Count, Tokenizer.Count(text));
         });
     }
 
@@ -95,7 +97,7 @@ public class ReferenceEquivalenceTests(EventArchive archive) : IClassFixture<Eve
     /// <summary>Random texts: Han characters, words (stop words, capitals, digits, apostrophes), punctuation and line breaks, from small sets so that they repeat.</summary>
     private static readonly Gen<string> RandomText = Gen.OneOf(
             Gen.Int[0, HanChars.Length - 1].Select(i => HanChars[i].ToString()),
-            Pick("Putin", "putin", "Xi", "Jinping", "the", "of", "NATO", "2022", "don't", "well-known", "said", "Ukraine", "é", "İstanbul"),
+            Pick("Putin", "putin", "Xi", "Jinping", "the", "of", "NATO", "2022", "don't", "well-known", "said", "Ukraine", "é", "İstanbul", "ΣΊΣΥΦΟΣ", "a-", "x'", "Supercalifragilisticexpialidocious-and-antidisestablishmentarianism-everywhere-forever"),
             Pick(" ", " ", "  ", "，", "。", "！", "？", ". ", "! ", "\n", "\n\n", "“", "”", "\"", "'", "-", "’"))
         .Array[0, 120]
         .Select(string.Concat);
