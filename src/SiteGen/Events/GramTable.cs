@@ -20,56 +20,47 @@ internal sealed class GramTable
     /// <summary>Token numbers of words start here, above every UTF-16 code unit.</summary>
     public const int FirstWord = char.MaxValue + 1;
 
-    // Open addressing, linear probing: the key (prefix + 1, token) and the number + 1 (0: empty slot).
-    private long[] _keys;
-    private int[] _slots;
+    // Open addressing, linear probing over (key, number + 1) slots, number 0 meaning empty. Each table
+    // is an array of structs, so that a lookup, or an occurrence counted, touches one line of each.
+    private Slot[] _slots;
     private int _shift;
+    private Entry[] _grams;
+    private Posting[] _postings;
 
     public GramTable(int expected)
     {
         var bits = Math.Max(10, 64 - (int)ulong.LeadingZeroCount((ulong)Math.Max(1, expected) * 2));
-        _keys = new long[1 << bits];
-        _slots = new int[1 << bits];
+        _slots = new Slot[1 << bits];
         _shift = 64 - bits;
-        var grams = Math.Max(16, expected);
-        Length = new byte[grams];
-        Total = new int[grams];
-        Documents = new int[grams];
-        Head = new int[grams];
-        Tail = new int[grams];
-        PostGram = new int[grams];
-        PostDoc = new int[grams];
-        PostCount = new int[grams];
-        PostFirst = new int[grams];
-        PostNext = new int[grams];
+        _grams = new Entry[Math.Max(16, expected)];
+        _postings = new Posting[Math.Max(16, expected)];
     }
 
     public int Count { get; private set; }
 
     public int Postings { get; private set; }
 
-    public byte[] Length { get; private set; }
+    public int Length(int id) => _grams[id].Length;
 
-    public int[] Total { get; private set; }
+    /// <summary>Occurrences of n-gram <paramref name="id"/> in all texts.</summary>
+    public int Total(int id) => _grams[id].Total;
 
-    public int[] Documents { get; private set; }
+    /// <summary>How many texts have n-gram <paramref name="id"/>.</summary>
+    public int Documents(int id) => _grams[id].Documents;
 
-    /// <summary>First posting of a number (-1: none: a single Han character, never counted).</summary>
-    public int[] Head { get; private set; }
+    /// <summary>First posting of n-gram <paramref name="id"/> (-1: none: a single Han character, never counted).</summary>
+    public int Head(int id) => _grams[id].Head;
 
-    private int[] Tail { get; set; }
+    /// <summary>The n-gram of posting <paramref name="posting"/>.</summary>
+    public int Gram(int posting) => _postings[posting].Gram;
 
-    public int[] PostGram { get; private set; }
+    public int Doc(int posting) => _postings[posting].Doc;
 
-    public int[] PostDoc { get; private set; }
-
-    public int[] PostCount { get; private set; }
+    /// <summary>The count of the posting's n-gram in its text.</summary>
+    public int CountIn(int posting) => _postings[posting].Count;
 
     /// <summary>Token position of the first occurrence in the posting's text.</summary>
-    public int[] PostFirst { get; private set; }
-
-    /// <summary>The number's posting in the next text that has it, or -1.</summary>
-    public int[] PostNext { get; private set; }
+    public int First(int posting) => _postings[posting].First;
 
     /// <summary>The number of the n-gram <paramref name="prefix"/> (-1 for none) followed by <paramref name="token"/>; new if unseen.</summary>
     public int Id(int prefix, int token, int length)
@@ -79,31 +70,28 @@ internal sealed class GramTable
         var slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
         while (true)
         {
-            var found = _slots[slot];
-            if (found == 0)
+            ref var at = ref _slots[slot];
+            if (at.Id == 0)
             {
                 break;
             }
 
-            if (_keys[slot] == key)
+            if (at.Key == key)
             {
-                return found - 1;
+                return at.Id - 1;
             }
 
             slot = (slot + 1) & mask;
         }
 
         var id = Count++;
-        if (id == Total.Length)
+        if (id == _grams.Length)
         {
-            GrowGrams();
+            Array.Resize(ref _grams, _grams.Length * 2);
         }
 
-        Length[id] = (byte)length;
-        Head[id] = -1;
-        Tail[id] = -1;
-        _keys[slot] = key;
-        _slots[slot] = id + 1;
+        _grams[id] = new Entry { Length = length, Head = -1, Tail = -1 };
+        _slots[slot] = new Slot { Key = key, Id = id + 1 };
         if (Count * 2 > _slots.Length)
         {
             Rehash();
@@ -112,40 +100,70 @@ internal sealed class GramTable
         return id;
     }
 
+    /// <summary>The number of the n-gram <paramref name="prefix"/> followed by <paramref name="token"/>, or -1 if it was never numbered.</summary>
+    public int Find(int prefix, int token)
+    {
+        var key = ((long)(prefix + 1) << 32) | (uint)token;
+        var mask = _slots.Length - 1;
+        var slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+        while (_slots[slot].Id != 0)
+        {
+            if (_slots[slot].Key == key)
+            {
+                return _slots[slot].Id - 1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The posting of n-gram <paramref name="id"/> in text <paramref name="doc"/>, or -1.</summary>
+    public int PostingOf(int id, int doc)
+    {
+        for (var p = _grams[id].Head; p >= 0 && _postings[p].Doc <= doc; p = _postings[p].Next)
+        {
+            if (_postings[p].Doc == doc)
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Counts one occurrence of <paramref name="id"/> at <paramref name="position"/> of text <paramref name="doc"/>; gives its posting, and whether it is the text's first.</summary>
     public int Occur(int id, int doc, int position, out bool first)
     {
-        Total[id]++;
-        var tail = Tail[id];
-        if (tail >= 0 && PostDoc[tail] == doc)
+        ref var gram = ref _grams[id];
+        gram.Total++;
+        var tail = gram.Tail;
+        if (tail >= 0 && _postings[tail].Doc == doc)
         {
-            PostCount[tail]++;
+            _postings[tail].Count++;
             first = false;
             return tail;
         }
 
         var p = Postings++;
-        if (p == PostGram.Length)
+        if (p == _postings.Length)
         {
-            GrowPostings();
+            Array.Resize(ref _postings, _postings.Length * 2);
         }
 
-        PostGram[p] = id;
-        PostDoc[p] = doc;
-        PostCount[p] = 1;
-        PostFirst[p] = position;
-        PostNext[p] = -1;
+        _postings[p] = new Posting { Gram = id, Doc = doc, Count = 1, First = position, Next = -1 };
         if (tail >= 0)
         {
-            PostNext[tail] = p;
+            _postings[tail].Next = p;
         }
         else
         {
-            Head[id] = p;
+            gram.Head = p;
         }
 
-        Tail[id] = p;
-        Documents[id]++;
+        gram.Tail = p;
+        gram.Documents++;
         first = true;
         return p;
     }
@@ -154,61 +172,57 @@ internal sealed class GramTable
     public int MinCount(int id)
     {
         var min = int.MaxValue;
-        for (var p = Head[id]; p >= 0; p = PostNext[p])
+        for (var p = _grams[id].Head; p >= 0; p = _postings[p].Next)
         {
-            min = Math.Min(min, PostCount[p]);
+            min = Math.Min(min, _postings[p].Count);
         }
 
         return min == int.MaxValue ? 0 : min;
     }
 
-    private void GrowGrams()
-    {
-        var size = Total.Length * 2;
-        Length = Resize(Length, size);
-        Total = Resize(Total, size);
-        Documents = Resize(Documents, size);
-        Head = Resize(Head, size);
-        Tail = Resize(Tail, size);
-    }
-
-    private void GrowPostings()
-    {
-        var size = PostGram.Length * 2;
-        PostGram = Resize(PostGram, size);
-        PostDoc = Resize(PostDoc, size);
-        PostCount = Resize(PostCount, size);
-        PostFirst = Resize(PostFirst, size);
-        PostNext = Resize(PostNext, size);
-    }
-
-    private static T[] Resize<T>(T[] array, int size)
-    {
-        Array.Resize(ref array, size);
-        return array;
-    }
-
     private void Rehash()
     {
-        var keys = _keys;
-        var slots = _slots;
-        _keys = new long[keys.Length * 2];
-        _slots = new int[slots.Length * 2];
+        var old = _slots;
+        _slots = new Slot[old.Length * 2];
         _shift--;
         var mask = _slots.Length - 1;
-        for (var i = 0; i < slots.Length; i++)
+        foreach (var s in old)
         {
-            if (slots[i] != 0)
+            if (s.Id != 0)
             {
-                var slot = (int)(((ulong)keys[i] * 0x9E3779B97F4A7C15UL) >> _shift);
-                while (_slots[slot] != 0)
+                var slot = (int)(((ulong)s.Key * 0x9E3779B97F4A7C15UL) >> _shift);
+                while (_slots[slot].Id != 0)
                 {
                     slot = (slot + 1) & mask;
                 }
 
-                _keys[slot] = keys[i];
-                _slots[slot] = slots[i];
+                _slots[slot] = s;
             }
         }
+    }
+
+    private struct Slot
+    {
+        public long Key;
+        public int Id;
+    }
+
+    private struct Entry
+    {
+        public int Length;
+        public int Total;
+        public int Documents;
+        public int Head;
+        public int Tail;
+    }
+
+    /// <summary>An n-gram in one text: its count there, first position, and the n-gram's posting in the next text that has it (-1: none).</summary>
+    private struct Posting
+    {
+        public int Gram;
+        public int Doc;
+        public int Count;
+        public int First;
+        public int Next;
     }
 }

@@ -180,13 +180,26 @@ internal sealed class ShingleIndex
             // intersected with the part of B that can hold them.
             var known = counts[other];
             counts[other] = 0;
-            var b = _sets[other];
+            if (rest.IsEmpty)
+            {
+                if (Beats(known, other, best, bestOverlap))
+                {
+                    (best, bestOverlap) = (other, known);
+                }
+
+                continue;
+            }
+
+            // The rest of A can only meet B's shingles ranked from A's first remaining one on.
+            var b = _sets[other].AsSpan();
+            var from = b.BinarySearch(rest[0]);
+            b = b[(from < 0 ? ~from : from)..];
             if (!Beats(known + Math.Min(rest.Length, b.Length), other, best, bestOverlap))
             {
                 continue;
             }
 
-            var overlap = rest.IsEmpty ? known : known + Intersection(rest, b);
+            var overlap = known + Intersection(rest, b);
             if (Beats(overlap, other, best, bestOverlap))
             {
                 (best, bestOverlap) = (other, overlap);
@@ -201,16 +214,9 @@ internal sealed class ShingleIndex
         overlap > bestOverlap || (overlap == bestOverlap && best >= 0 && other < best);
 
     /// <summary>How many of <paramref name="a"/> (ascending) are in <paramref name="b"/> (ascending).</summary>
-    private static int Intersection(ReadOnlySpan<int> a, int[] b)
+    private static int Intersection(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
     {
-        var j = Array.BinarySearch(b, a[0]);
-        if (j < 0)
-        {
-            j = ~j;
-        }
-
-        var i = 0;
-        var count = 0;
+        int i = 0, j = 0, count = 0;
         while (i < a.Length && j < b.Length)
         {
             if (a[i] == b[j])

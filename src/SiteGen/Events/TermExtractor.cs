@@ -30,10 +30,10 @@ public sealed record Term(string Text, string Key, int Count, int Articles, doub
 /// article by construction.
 /// </para>
 /// <para>
-/// Counting every n-gram of every text is most of the work, so n-grams are numbers, not strings
-/// (<see cref="GramTable"/>): each text records the number of the n-gram at each token and length, and
-/// strings are made only for the features and spans that get scored. The results are those of counting
-/// the strings (an oracle in the tests checks this).
+/// Counting the n-grams of every text is most of the work, so n-grams are numbers, not strings
+/// (<see cref="GramTable"/>), only n-grams that can occur twice are counted (one length at a time),
+/// and strings are made only for the features and spans that get scored. The results are those of
+/// counting every n-gram as a string (an oracle in the tests checks this).
 /// </para>
 /// </summary>
 public sealed class TermExtractor
@@ -55,10 +55,8 @@ public sealed class TermExtractor
     private static readonly FrozenSet<char> LeadingEdge = FrozenSet.ToFrozenSet("的在与是并而及从还又于说称但即");
     private static readonly FrozenSet<char> TrailingEdge = FrozenSet.ToFrozenSet("的了在和与也是将并而被把就还又着说称等但即");
 
-    // Texts and n-grams stop here: every n-gram of every text is numbered in a GramTable, and strings
-    // are made only for the features and spans that are scored (at most a few hundred per text).
-    private const int Stride = MaxHanLength;
-
+    // N-grams are numbered in a GramTable, and strings are made only for the features and spans
+    // that are scored (at most a few hundred per text).
     private readonly Doc[] _docs;
     private readonly GramTable _grams;
     private readonly TermStatistics _background;
@@ -78,11 +76,7 @@ public sealed class TermExtractor
         }
 
         _grams = new GramTable(tokens * 4);
-        var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var d = 0; d < _docs.Length; d++)
-        {
-            Index(d, words);
-        }
+        Index(new Dictionary<string, int>(StringComparer.Ordinal));
     }
 
     public int Count => _docs.Length;
@@ -100,9 +94,9 @@ public sealed class TermExtractor
         var seeds = new List<Seed>();
         foreach (var f in d.Features)
         {
-            var id = g.PostGram[f];
-            var count = g.PostCount[f];
-            if (count >= 2 && (n == 1 || g.Documents[id] < n) && !Common(id))
+            var id = g.Gram(f);
+            var count = g.CountIn(f);
+            if (count >= 2 && (n == 1 || g.Documents(id) < n) && !Common(id))
             {
                 seeds.Add(new Seed(f, Key(id), count * Idf(id) * Weight(id)));
             }
@@ -118,17 +112,17 @@ public sealed class TermExtractor
                 continue;
             }
 
-            var posting = d.At(span.Start, span.Length);
-            var id = g.PostGram[posting];
-            var count = g.PostCount[posting];
-            if (seen.Contains(id) || count < 2 || (n > 1 && g.Documents[id] >= n))
+            // A span grown from a seed occurs at least twice, so it was counted (Index).
+            var id = GramAt(d, span.Start, span.Length);
+            var count = g.CountIn(g.PostingOf(id, doc));
+            if (seen.Contains(id) || count < 2 || (n > 1 && g.Documents(id) >= n))
             {
                 continue;
             }
 
             seen.Add(id);
             var score = count * Idf(id) * Background(d, span);
-            candidates.Add(new Candidate(new Term(d.Surface(span.Start, span.Length), Key(id), count, g.Documents[id], Math.Round(score, 4)), count));
+            candidates.Add(new Candidate(new Term(d.Surface(span.Start, span.Length), Key(id), count, g.Documents(id), Math.Round(score, 4)), count));
         }
 
         return Select(d, candidates, take);
@@ -148,8 +142,8 @@ public sealed class TermExtractor
         var seeds = new List<Seed>();
         foreach (var f in first.Features)
         {
-            var id = g.PostGram[f];
-            if (g.Documents[id] == n && !Common(id))
+            var id = g.Gram(f);
+            if (g.Documents(id) == n && !Common(id))
             {
                 seeds.Add(new Seed(f, Key(id), g.MinCount(id) * Weight(id)));
             }
@@ -165,26 +159,114 @@ public sealed class TermExtractor
                 continue;
             }
 
-            var posting = first.At(span.Start, span.Length);
-            var id = g.PostGram[posting];
-            if (seen.Contains(id) || g.Documents[id] < n)
+            var id = GramAt(first, span.Start, span.Length);
+            var posting = g.PostingOf(id, 0);
+            if (seen.Contains(id) || g.Documents(id) < n)
             {
                 continue;
             }
 
             seen.Add(id);
             var score = g.MinCount(id) * Background(first, span);
-            candidates.Add(new Candidate(new Term(first.Surface(span.Start, span.Length), Key(id), g.Total[id], n, Math.Round(score, 4)), g.PostCount[posting]));
+            candidates.Add(new Candidate(new Term(first.Surface(span.Start, span.Length), Key(id), g.Total(id), n, Math.Round(score, 4)), g.CountIn(posting)));
         }
 
         return Select(first, candidates, take);
     }
 
-    /// <summary>Numbers the n-grams of text <paramref name="d"/>: Han 2..<see cref="MaxHanLength"/>, words 1..<see cref="MaxWords"/>, within runs.</summary>
-    private void Index(int d, Dictionary<string, int> words)
+    /// <summary>
+    /// Numbers and counts the n-grams of the texts (Han 2..<see cref="MaxHanLength"/>, words
+    /// 1..<see cref="MaxWords"/>, within runs), one length at a time over all texts. An n-gram that
+    /// occurs once in all texts is never asked for (seeds and the spans grown from them occur at least
+    /// twice, and growing stops at a less frequent n-gram), and an n-gram can occur twice only if the
+    /// n-grams one shorter at its start and one token later do. So a longer n-gram is counted only
+    /// where both of those were counted and occur twice or more; one never numbered occurs once
+    /// (<see cref="GramAt"/> gives -1). Only the features' postings are kept per token; a longer
+    /// n-gram is found again from its feature and its tokens' numbers.
+    /// </summary>
+    private void Index(Dictionary<string, int> words)
     {
-        var doc = _docs[d];
-        var tokens = doc.Tokens;
+        var g = _grams;
+
+        // The postings of the previous length and of this one, per text and token (-1: none).
+        var previous = new int[_docs.Length][];
+        var current = new int[_docs.Length][];
+        for (var d = 0; d < _docs.Length; d++)
+        {
+            _docs[d].Numbers = TokenNumbers(_docs[d].Tokens, words);
+            previous[d] = new int[_docs[d].Tokens.Count];
+            current[d] = new int[_docs[d].Tokens.Count];
+        }
+
+        for (var len = 1; len <= MaxHanLength; len++)
+        {
+            for (var d = 0; d < _docs.Length; d++)
+            {
+                var doc = _docs[d];
+                var tokens = doc.Tokens;
+                var numbers = doc.Numbers;
+                var before = previous[d];
+                var now = current[d];
+                Array.Fill(now, -1);
+                for (var i = 0; i + len - 1 < tokens.Count; i++)
+                {
+                    var han = tokens[i].Kind == TokenKind.Han;
+                    if ((han ? len < 2 : len > MaxWords) || tokens[i + len - 1].Run != tokens[i].Run)
+                    {
+                        continue;
+                    }
+
+                    int prefix;
+                    if (han && len == 2)
+                    {
+                        // A single Han character is no n-gram of its own: it stands for itself, as a
+                        // negative prefix apart from every n-gram number.
+                        prefix = -2 - numbers[i];
+                    }
+                    else if (len == 1)
+                    {
+                        prefix = -1;
+                    }
+                    else
+                    {
+                        var left = before[i];
+                        var right = before[i + 1];
+                        if (left < 0 || right < 0 || g.Total(g.Gram(left)) < 2 || g.Total(g.Gram(right)) < 2)
+                        {
+                            continue;
+                        }
+
+                        prefix = g.Gram(left);
+                    }
+
+                    var posting = g.Occur(g.Id(prefix, numbers[i + len - 1], len), d, i, out var firstHere);
+                    now[i] = posting;
+                    if ((han ? len == 2 : len == 1) && firstHere && (han || Tokenizer.IsContentWord(tokens[i].Key)))
+                    {
+                        doc.Features.Add(posting);
+                    }
+                }
+
+                if (len <= 2)
+                {
+                    // Words at length 1, Han bigrams at length 2: the features, kept.
+                    for (var i = 0; i < tokens.Count; i++)
+                    {
+                        if (now[i] >= 0 && (len == 1) == (tokens[i].Kind == TokenKind.Word))
+                        {
+                            doc.Base[i] = now[i];
+                        }
+                    }
+                }
+            }
+
+            (previous, current) = (current, previous);
+        }
+    }
+
+    /// <summary>Token numbers: a Han character's code, or <see cref="GramTable.FirstWord"/> plus the word's number in <paramref name="words"/>.</summary>
+    private static int[] TokenNumbers(List<Token> tokens, Dictionary<string, int> words)
+    {
         var ids = new int[tokens.Count];
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -205,37 +287,7 @@ public sealed class TermExtractor
             }
         }
 
-        var g = _grams;
-        var postings = doc.Postings;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            var han = tokens[i].Kind == TokenKind.Han;
-            var max = han ? MaxHanLength : MaxWords;
-            var run = tokens[i].Run;
-            var prefix = -1;
-            for (var len = 1; len <= max; len++)
-            {
-                var last = i + len - 1;
-                if (last >= tokens.Count || tokens[last].Run != run)
-                {
-                    break;
-                }
-
-                prefix = g.Id(prefix, ids[last], len);
-                if (han && len == 1)
-                {
-                    // A single Han character is no n-gram of its own, only the start of longer ones.
-                    continue;
-                }
-
-                var posting = g.Occur(prefix, d, i, out var firstHere);
-                postings[(i * Stride) + len - 1] = posting;
-                if (firstHere && (han ? len == 2 : len == 1 && Tokenizer.IsContentWord(tokens[i].Key)))
-                {
-                    doc.Features.Add(posting);
-                }
-            }
-        }
+        return ids;
     }
 
     /// <summary>The key of n-gram <paramref name="id"/> (Han characters joined, words joined by one space), made once.</summary>
@@ -243,8 +295,8 @@ public sealed class TermExtractor
     {
         if (!_keys.TryGetValue(id, out var key))
         {
-            var head = _grams.Head[id];
-            _keys[id] = key = _docs[_grams.PostDoc[head]].KeyOf(_grams.PostFirst[head], _grams.Length[id]);
+            var head = _grams.Head(id);
+            _keys[id] = key = _docs[_grams.Doc(head)].KeyOf(_grams.First(head), _grams.Length(id));
         }
 
         return key;
@@ -365,7 +417,7 @@ public sealed class TermExtractor
         return common;
     }
 
-    private double Idf(int id) => _docs.Length == 1 ? 1.0 : Math.Log((double)_docs.Length / _grams.Documents[id]);
+    private double Idf(int id) => _docs.Length == 1 ? 1.0 : Math.Log((double)_docs.Length / _grams.Documents(id));
 
     private double Background(Doc d, (int Start, int Length) span)
     {
@@ -378,13 +430,13 @@ public sealed class TermExtractor
             {
                 if (i + 1 < span.Start + span.Length)
                 {
-                    sum += Weight(_grams.PostGram[d.At(i, 2)]);
+                    sum += Weight(_grams.Gram(d.Base[i]));
                     n++;
                 }
             }
             else if (Tokenizer.IsContentWord(t.Key))
             {
-                sum += Weight(_grams.PostGram[d.At(i, 1)]);
+                sum += Weight(_grams.Gram(d.Base[i]));
                 n++;
             }
         }
@@ -400,8 +452,8 @@ public sealed class TermExtractor
     private (int Start, int Length)? Grow(Doc d, int feature)
     {
         var g = _grams;
-        var at = g.PostFirst[feature];
-        var total = g.Total[g.PostGram[feature]];
+        var at = g.First(feature);
+        var total = g.Total(g.Gram(feature));
         var kind = d.Tokens[at].Kind;
         var start = at;
         var length = kind == TokenKind.Han ? 2 : 1;
@@ -411,7 +463,7 @@ public sealed class TermExtractor
         {
             // The span grows only to n-grams as frequent as itself, so its total stays the same.
             changed = false;
-            if (start > 0 && d.Tokens[start - 1].Run == d.Tokens[start].Run && g.Total[g.PostGram[d.At(start - 1, length + 1)]] == total)
+            if (start > 0 && d.Tokens[start - 1].Run == d.Tokens[start].Run && SameTotal(GramAt(d, start - 1, length + 1), total))
             {
                 start--;
                 length++;
@@ -419,7 +471,7 @@ public sealed class TermExtractor
             }
 
             var end = start + length;
-            if (length < max && end < d.Tokens.Count && d.Tokens[end].Run == d.Tokens[end - 1].Run && g.Total[g.PostGram[d.At(start, length + 1)]] == total)
+            if (length < max && end < d.Tokens.Count && d.Tokens[end].Run == d.Tokens[end - 1].Run && SameTotal(GramAt(d, start, length + 1), total))
             {
                 length++;
                 changed = true;
@@ -448,6 +500,22 @@ public sealed class TermExtractor
         return (start, length);
     }
 
+    /// <summary>Whether n-gram <paramref name="id"/> occurs <paramref name="total"/> (at least 2) times; -1, an n-gram not counted, occurs once.</summary>
+    private bool SameTotal(int id, int total) => id >= 0 && _grams.Total(id) == total;
+
+    /// <summary>The number of the n-gram of tokens <paramref name="start"/> .. +<paramref name="length"/> (inside one run), or -1 if it was not counted (it occurs once).</summary>
+    private int GramAt(Doc d, int start, int length)
+    {
+        var posting = d.Base[start];
+        var id = posting < 0 ? -1 : _grams.Gram(posting);
+        for (var k = d.Tokens[start].Kind == TokenKind.Han ? 2 : 1; k < length && id >= 0; k++)
+        {
+            id = _grams.Find(id, d.Numbers[start + k]);
+        }
+
+        return id;
+    }
+
     private static bool IsEdge(Token t, FrozenSet<char> han) =>
         t.Kind == TokenKind.Han ? han.Contains(t.Key[0]) : Tokenizer.StopWords.Contains(t.Key);
 
@@ -457,22 +525,22 @@ public sealed class TermExtractor
         {
             Text = text;
             Tokens = Tokenizer.Tokenize(text);
-            Postings = new int[Tokens.Count * Stride];
-            Array.Fill(Postings, -1);
+            Base = new int[Tokens.Count];
+            Array.Fill(Base, -1);
         }
 
         public string Text { get; }
 
         public List<Token> Tokens { get; }
 
+        /// <summary>Token numbers (<see cref="TokenNumbers"/>).</summary>
+        public int[] Numbers { get; set; } = [];
+
         /// <summary>Postings of the text's features (Han bigrams and content words), in order of first occurrence.</summary>
         public List<int> Features { get; } = [];
 
-        /// <summary>The posting of the n-gram at each token and length (<see cref="At"/>); -1 where there is none.</summary>
-        public int[] Postings { get; }
-
-        /// <summary>The posting of the n-gram of tokens <paramref name="start"/> .. +<paramref name="length"/> (inside one run).</summary>
-        public int At(int start, int length) => Postings[(start * Stride) + length - 1];
+        /// <summary>The posting of the feature at each token: the Han bigram starting there, or the word; -1 for none.</summary>
+        public int[] Base { get; }
 
         /// <summary>The key of tokens <paramref name="start"/> .. +<paramref name="length"/>: Han characters joined, words joined by one space.</summary>
         public string KeyOf(int start, int length)
