@@ -18,21 +18,48 @@ internal sealed class ShingleNumbers
     /// <summary>The numbers of the sentence's shingles, each once, ascending.</summary>
     public int[] Of(string sentence)
     {
-        var tokens = Tokenizer.Tokenize(sentence);
+        // Tokens as Tokenizer.Tokenize gives them, without their strings: a word is lowercased into a
+        // buffer and looked up by its characters (a string only for a new word).
+        var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
         _scratch.Clear();
-        for (var i = 0; i + 1 < tokens.Count; i++)
+        var scanner = new TokenScanner(sentence);
+        var lastRun = -1;
+        var last = 0;
+        while (scanner.Next())
         {
-            if (tokens[i].Run == tokens[i + 1].Run)
+            int token;
+            if (scanner.Kind == TokenKind.Han)
             {
-                var key = ((long)Token(tokens[i]) << 32) | (uint)Token(tokens[i + 1]);
-                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, key, out var known);
+                token = sentence[scanner.Start];
+            }
+            else
+            {
+                var word = scanner.Length <= buffer.Length ? buffer[..scanner.Length] : new char[scanner.Length];
+                sentence.AsSpan(scanner.Start, scanner.Length).ToLowerInvariant(word);
+                ref var number = ref CollectionsMarshal.GetValueRefOrAddDefault(words, word, out var known);
                 if (!known)
+                {
+                    number = GramTable.FirstWord + _words.Count - 1;
+                }
+
+                token = number;
+            }
+
+            if (scanner.Run == lastRun)
+            {
+                var key = ((long)last << 32) | (uint)token;
+                ref var id = ref CollectionsMarshal.GetValueRefOrAddDefault(_ids, key, out var seen);
+                if (!seen)
                 {
                     id = _ids.Count - 1;
                 }
 
                 _scratch.Add(id);
             }
+
+            lastRun = scanner.Run;
+            last = token;
         }
 
         _scratch.Sort();
@@ -46,22 +73,6 @@ internal sealed class ShingleNumbers
         }
 
         return [.. CollectionsMarshal.AsSpan(_scratch)[..unique]];
-    }
-
-    private int Token(Token t)
-    {
-        if (t.Kind == TokenKind.Han && t.Key.Length == 1)
-        {
-            return t.Key[0];
-        }
-
-        ref var word = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, t.Key, out var known);
-        if (!known)
-        {
-            word = GramTable.FirstWord + _words.Count - 1;
-        }
-
-        return word;
     }
 }
 
