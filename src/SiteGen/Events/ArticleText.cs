@@ -43,7 +43,7 @@ public sealed partial class ArticleText
     public int Characters => Body.Count(c => !char.IsWhiteSpace(c));
 
     /// <summary>Reading length: Han characters plus words in other scripts.</summary>
-    public int Words => Tokenizer.Tokenize(Body).Count;
+    public int Words => Tokenizer.Count(Body);
 
     public static ArticleText From(Article article) => FromMarkdown(article.Title, article.Body);
 

@@ -19,7 +19,13 @@ public sealed record NearMatchSummary(int Sentences, int Matched, IReadOnlyList<
 /// shingles that B has too — is at least <see cref="Threshold"/>. Containment rather than Jaccard
 /// because a sentence lifted into a longer one (an agency line with a clause added) is still a copy.
 /// Sentences with fewer than <see cref="MinShingles"/> shingles (a dateline, “他说”) are neither
-/// tested nor counted. An inverted index from shingle to sentences keeps this linear in the text.
+/// tested nor counted.
+/// <para>
+/// Shingles are numbered per event (<see cref="ShingleNumbers"/>) and only the sentences that can reach
+/// the threshold are compared (<see cref="ShingleIndex"/>: prefix filtering over an inverted index), so
+/// common shingles (names every article has) do not make the work quadratic in the event's size. The
+/// best match is the one with the most shared shingles, ties to the earlier article, then sentence.
+/// </para>
 /// </summary>
 public static partial class NearMatcher
 {
@@ -31,56 +37,61 @@ public static partial class NearMatcher
 
     public static IReadOnlyList<NearMatchSummary> Compare(IReadOnlyList<(string Id, ArticleText Text)> articles)
     {
-        var sentences = articles.Select(a => Sentences(a.Text).Select(s => (Text: s, Shingles: Shingles(s))).Where(s => s.Shingles.Count >= MinShingles).ToList()).ToList();
-        var index = new Dictionary<string, List<(int Article, int Sentence)>>(StringComparer.Ordinal);
-        for (var a = 0; a < sentences.Count; a++)
+        var shingles = new ShingleNumbers();
+        var texts = new List<string>();
+        var sets = new List<int[]>();
+        var articleOf = new List<int>();
+        var first = new int[articles.Count + 1];
+        for (var a = 0; a < articles.Count; a++)
         {
-            for (var s = 0; s < sentences[a].Count; s++)
+            first[a] = texts.Count;
+            foreach (var sentence in Sentences(articles[a].Text))
             {
-                foreach (var sh in sentences[a][s].Shingles)
+                var set = shingles.Of(sentence);
+                if (set.Length >= MinShingles)
                 {
-                    if (!index.TryGetValue(sh, out var list))
-                    {
-                        index[sh] = list = [];
-                    }
-
-                    list.Add((a, s));
+                    texts.Add(sentence);
+                    sets.Add(set);
+                    articleOf.Add(a);
                 }
             }
         }
 
+        first[articles.Count] = texts.Count;
+        var index = new ShingleIndex(sets, shingles.Count);
+        var overlapOf = new int[texts.Count];
+        var candidates = new List<int>();
         var result = new List<NearMatchSummary>(articles.Count);
-        for (var a = 0; a < sentences.Count; a++)
+        for (var a = 0; a < articles.Count; a++)
         {
             var matches = new List<NearMatch>();
-            foreach (var (text, shingles) in sentences[a])
+            for (var s = first[a]; s < first[a + 1]; s++)
             {
-                var overlap = new Dictionary<(int Article, int Sentence), int>();
-                foreach (var sh in shingles)
+                var set = sets[s];
+                var (best, overlap) = index.Best(s, articleOf, a, Required(set.Length), overlapOf, candidates);
+                var score = best < 0 ? 0 : (double)overlap / set.Length;
+                if (score >= Threshold)
                 {
-                    foreach (var hit in index[sh])
-                    {
-                        if (hit.Article != a)
-                        {
-                            overlap[hit] = overlap.GetValueOrDefault(hit) + 1;
-                        }
-                    }
-                }
-
-                var best = overlap
-                    .Select(o => (o.Key, Score: (double)o.Value / shingles.Count))
-                    .OrderByDescending(o => o.Score).ThenBy(o => o.Key.Article).ThenBy(o => o.Key.Sentence)
-                    .FirstOrDefault();
-                if (best.Score >= Threshold)
-                {
-                    matches.Add(new NearMatch(text, articles[best.Key.Article].Id, sentences[best.Key.Article][best.Key.Sentence].Text, Math.Round(best.Score, 4)));
+                    matches.Add(new NearMatch(texts[s], articles[articleOf[best]].Id, texts[best], Math.Round(score, 4)));
                 }
             }
 
-            result.Add(new NearMatchSummary(sentences[a].Count, matches.Count, matches));
+            result.Add(new NearMatchSummary(first[a + 1] - first[a], matches.Count, matches));
         }
 
         return result;
+    }
+
+    /// <summary>The least overlap with a sentence of <paramref name="size"/> shingles whose containment reaches <see cref="Threshold"/> (the same division as the score).</summary>
+    private static int Required(int size)
+    {
+        var overlap = 1;
+        while (overlap < size && (double)overlap / size < Threshold)
+        {
+            overlap++;
+        }
+
+        return overlap;
     }
 
     /// <summary>The sentences of an article's paragraphs (split after 。！？!? and after ". ").</summary>

@@ -29,6 +29,12 @@ public sealed record Term(string Text, string Key, int Count, int Articles, doub
 /// and must occur at least twice in its article (the article stresses it). Spans are substrings of the
 /// article by construction.
 /// </para>
+/// <para>
+/// Counting the n-grams of every text is most of the work, so n-grams are numbers, not strings
+/// (<see cref="GramTable"/>), only n-grams that can occur twice are counted (one length at a time),
+/// and strings are made only for the features and spans that get scored. The results are those of
+/// counting every n-gram as a string (an oracle in the tests checks this).
+/// </para>
 /// </summary>
 public sealed class TermExtractor
 {
@@ -49,62 +55,77 @@ public sealed class TermExtractor
     private static readonly FrozenSet<char> LeadingEdge = FrozenSet.ToFrozenSet("的在与是并而及从还又于说称但即");
     private static readonly FrozenSet<char> TrailingEdge = FrozenSet.ToFrozenSet("的了在和与也是将并而被把就还又着说称等但即");
 
+    // N-grams are numbered in a GramTable, and strings are made only for the features and spans
+    // that are scored (at most a few hundred per text).
     private readonly Doc[] _docs;
-    private readonly Dictionary<string, int> _total = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _df = new(StringComparer.Ordinal);
+    private readonly GramTable _grams;
     private readonly TermStatistics _background;
+    private readonly Dictionary<int, string> _keys = [];
+    private readonly Dictionary<int, double> _weights = [];
+    private readonly Dictionary<int, bool> _common = [];
 
     public TermExtractor(IReadOnlyList<string> texts, TermStatistics? background = null)
     {
         _background = background ?? TermStatistics.None;
         _docs = new Doc[texts.Count];
+        var tokens = 0;
         for (var d = 0; d < texts.Count; d++)
         {
-            var doc = new Doc(texts[d]);
-            _docs[d] = doc;
-            foreach (var (key, count) in doc.Grams)
-            {
-                _total[key] = _total.GetValueOrDefault(key) + count;
-                _df[key] = _df.GetValueOrDefault(key) + 1;
-            }
+            _docs[d] = new Doc(texts[d]);
+            tokens += _docs[d].Tokens.Count;
         }
+
+        _grams = new GramTable(tokens * 4);
+        Index(new Dictionary<string, int>(StringComparer.Ordinal));
     }
 
     public int Count => _docs.Length;
 
     /// <summary>
     /// What text <paramref name="doc"/> stresses that the others do not: up to <paramref name="take"/>
-    /// terms with a positive weight, best first (ties: longer, then ordinal).
+    /// terms with a positive weight, best first (ties: longer, then ordinal). One thread at a time per
+    /// instance (it remembers the strings and weights it looked up).
     /// </summary>
     public IReadOnlyList<Term> Distinctive(int doc, int take = 10)
     {
         var d = _docs[doc];
         var n = _docs.Length;
-        var seeds = d.Features
-            .Where(f => f.Value >= 2 && (n == 1 || _df[f.Key] < n) && !Common(f.Key))
-            .Select(f => (f.Key, Score: f.Value * Idf(f.Key) * _background.Weight(f.Key)))
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Key, StringComparer.Ordinal)
-            .Take(Seeds);
-        var candidates = new Dictionary<string, Term>(StringComparer.Ordinal);
-        foreach (var (key, _) in seeds)
+        var g = _grams;
+        var seeds = new List<Seed>();
+        foreach (var f in d.Features)
         {
-            if (Grow(d, key) is not { } span)
+            var id = g.Gram(f);
+            var count = g.CountIn(f);
+            if (count >= 2 && (n == 1 || g.Documents(id) < n) && !Common(id))
             {
-                continue;
+                seeds.Add(new Seed(f, Key(id), count * Idf(id) * Weight(id)));
             }
-
-            var spanKey = d.KeyOf(span.Start, span.Length);
-            if (candidates.ContainsKey(spanKey) || d.Grams.GetValueOrDefault(spanKey) < 2 || (n > 1 && _df[spanKey] >= n))
-            {
-                continue;
-            }
-
-            var count = d.Grams[spanKey];
-            var score = count * Idf(spanKey) * Background(d, span);
-            candidates[spanKey] = new Term(d.Surface(span.Start, span.Length), spanKey, count, _df[spanKey], Math.Round(score, 4));
         }
 
-        return Select(d, candidates.Values, take);
+        seeds.Sort(Seed.Order);
+        var seen = new HashSet<int>();
+        var candidates = new List<Candidate>();
+        for (var k = 0; k < seeds.Count && k < Seeds; k++)
+        {
+            if (Grow(d, seeds[k].Posting) is not { } span)
+            {
+                continue;
+            }
+
+            // A span grown from a seed occurs at least twice, so it was counted (Index).
+            var id = GramAt(d, span.Start, span.Length);
+            var count = g.CountIn(g.PostingOf(id, doc));
+            if (seen.Contains(id) || count < 2 || (n > 1 && g.Documents(id) >= n))
+            {
+                continue;
+            }
+
+            seen.Add(id);
+            var score = count * Idf(id) * Background(d, span);
+            candidates.Add(new Candidate(new Term(d.Surface(span.Start, span.Length), Key(id), count, g.Documents(id), Math.Round(score, 4)), count));
+        }
+
+        return Select(d, candidates, take);
     }
 
     /// <summary>Terms every text has (none for a single text), the most used first.</summary>
@@ -116,42 +137,222 @@ public sealed class TermExtractor
             return [];
         }
 
+        var g = _grams;
         var first = _docs[0];
-        var seeds = first.Features.Keys
-            .Where(k => _df[k] == n && !Common(k))
-            .Select(k => (Key: k, Score: _docs.Min(x => x.Features.GetValueOrDefault(k)) * _background.Weight(k)))
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Key, StringComparer.Ordinal)
-            .Take(Seeds);
-        var candidates = new Dictionary<string, Term>(StringComparer.Ordinal);
-        foreach (var (key, _) in seeds)
+        var seeds = new List<Seed>();
+        foreach (var f in first.Features)
         {
-            if (Grow(first, key) is not { } span)
+            var id = g.Gram(f);
+            if (g.Documents(id) == n && !Common(id))
             {
-                continue;
+                seeds.Add(new Seed(f, Key(id), g.MinCount(id) * Weight(id)));
             }
-
-            var spanKey = first.KeyOf(span.Start, span.Length);
-            if (candidates.ContainsKey(spanKey) || _df[spanKey] < n)
-            {
-                continue;
-            }
-
-            var score = _docs.Min(x => x.Grams.GetValueOrDefault(spanKey)) * Background(first, span);
-            candidates[spanKey] = new Term(first.Surface(span.Start, span.Length), spanKey, _total[spanKey], n, Math.Round(score, 4));
         }
 
-        return Select(first, candidates.Values, take);
+        seeds.Sort(Seed.Order);
+        var seen = new HashSet<int>();
+        var candidates = new List<Candidate>();
+        for (var k = 0; k < seeds.Count && k < Seeds; k++)
+        {
+            if (Grow(first, seeds[k].Posting) is not { } span)
+            {
+                continue;
+            }
+
+            var id = GramAt(first, span.Start, span.Length);
+            var posting = g.PostingOf(id, 0);
+            if (seen.Contains(id) || g.Documents(id) < n)
+            {
+                continue;
+            }
+
+            seen.Add(id);
+            var score = g.MinCount(id) * Background(first, span);
+            candidates.Add(new Candidate(new Term(first.Surface(span.Start, span.Length), Key(id), g.Total(id), n, Math.Round(score, 4)), g.CountIn(posting)));
+        }
+
+        return Select(first, candidates, take);
     }
 
-    private static List<Term> Select(Doc d, IEnumerable<Term> candidates, int take)
+    /// <summary>
+    /// Numbers and counts the n-grams of the texts (Han 2..<see cref="MaxHanLength"/>, words
+    /// 1..<see cref="MaxWords"/>, within runs), one length at a time over all texts. An n-gram that
+    /// occurs once in all texts is never asked for (seeds and the spans grown from them occur at least
+    /// twice, and growing stops at a less frequent n-gram), and an n-gram can occur twice only if the
+    /// n-grams one shorter at its start and one token later do. So a longer n-gram is counted only
+    /// where both of those were counted and occur twice or more; one never numbered occurs once
+    /// (<see cref="GramAt"/> gives -1). Only the features' postings are kept per token; a longer
+    /// n-gram is found again from its feature and its tokens' numbers.
+    /// </summary>
+    private void Index(Dictionary<string, int> words)
     {
-        var chosen = new List<Term>();
-        foreach (var t in candidates.OrderByDescending(t => t.Score).ThenByDescending(t => t.Key.Length).ThenBy(t => t.Key, StringComparer.Ordinal))
+        var g = _grams;
+
+        // The postings of the previous length and of this one, per text and token (-1: none).
+        var previous = new int[_docs.Length][];
+        var current = new int[_docs.Length][];
+        for (var d = 0; d < _docs.Length; d++)
+        {
+            _docs[d].Numbers = TokenNumbers(_docs[d].Tokens, words);
+            previous[d] = new int[_docs[d].Tokens.Count];
+            current[d] = new int[_docs[d].Tokens.Count];
+        }
+
+        for (var len = 1; len <= MaxHanLength; len++)
+        {
+            for (var d = 0; d < _docs.Length; d++)
+            {
+                var doc = _docs[d];
+                var tokens = doc.Tokens;
+                var numbers = doc.Numbers;
+                var before = previous[d];
+                var now = current[d];
+                Array.Fill(now, -1);
+                for (var i = 0; i + len - 1 < tokens.Count; i++)
+                {
+                    var han = tokens[i].Kind == TokenKind.Han;
+                    if ((han ? len < 2 : len > MaxWords) || tokens[i + len - 1].Run != tokens[i].Run)
+                    {
+                        continue;
+                    }
+
+                    int prefix;
+                    if (han && len == 2)
+                    {
+                        // A single Han character is no n-gram of its own: it stands for itself, as a
+                        // negative prefix apart from every n-gram number.
+                        prefix = -2 - numbers[i];
+                    }
+                    else if (len == 1)
+                    {
+                        prefix = -1;
+                    }
+                    else
+                    {
+                        var left = before[i];
+                        var right = before[i + 1];
+                        if (left < 0 || right < 0 || g.Total(g.Gram(left)) < 2 || g.Total(g.Gram(right)) < 2)
+                        {
+                            continue;
+                        }
+
+                        prefix = g.Gram(left);
+                    }
+
+                    var posting = g.Occur(g.Id(prefix, numbers[i + len - 1], len), d, i, out var firstHere);
+                    now[i] = posting;
+                    if ((han ? len == 2 : len == 1) && firstHere && (han || Tokenizer.IsContentWord(tokens[i].Key)))
+                    {
+                        doc.Features.Add(posting);
+                    }
+                }
+
+                if (len <= 2)
+                {
+                    // Words at length 1, Han bigrams at length 2: the features, kept.
+                    for (var i = 0; i < tokens.Count; i++)
+                    {
+                        if (now[i] >= 0 && (len == 1) == (tokens[i].Kind == TokenKind.Word))
+                        {
+                            doc.Base[i] = now[i];
+                        }
+                    }
+                }
+            }
+
+            (previous, current) = (current, previous);
+        }
+    }
+
+    /// <summary>Token numbers: a Han character's code, or <see cref="GramTable.FirstWord"/> plus the word's number in <paramref name="words"/>.</summary>
+    private static int[] TokenNumbers(List<Token> tokens, Dictionary<string, int> words)
+    {
+        var ids = new int[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Han)
+            {
+                ids[i] = t.Key[0];
+            }
+            else
+            {
+                ref var word = ref CollectionsMarshal.GetValueRefOrAddDefault(words, t.Key, out var known);
+                if (!known)
+                {
+                    word = GramTable.FirstWord + words.Count - 1;
+                }
+
+                ids[i] = word;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The key of n-gram <paramref name="id"/> (Han characters joined, words joined by one space), made once.</summary>
+    private string Key(int id)
+    {
+        if (!_keys.TryGetValue(id, out var key))
+        {
+            var head = _grams.Head(id);
+            _keys[id] = key = _docs[_grams.Doc(head)].KeyOf(_grams.First(head), _grams.Length(id));
+        }
+
+        return key;
+    }
+
+    private double Weight(int id)
+    {
+        if (_background.Documents == 0)
+        {
+            return 1.0;
+        }
+
+        if (!_weights.TryGetValue(id, out var weight))
+        {
+            _weights[id] = weight = _background.Weight(Key(id));
+        }
+
+        return weight;
+    }
+
+    /// <summary>A seed feature of a text: its posting there, its key and its weight.</summary>
+    private readonly record struct Seed(int Posting, string Key, double Score)
+    {
+        /// <summary>Best first, ties by key (ordinal): keys are unique, so the order is total.</summary>
+        public static int Order(Seed a, Seed b)
+        {
+            var c = b.Score.CompareTo(a.Score);
+            return c != 0 ? c : string.CompareOrdinal(a.Key, b.Key);
+        }
+    }
+
+    /// <summary>A term and the count of its key in the text it is chosen for.</summary>
+    private readonly record struct Candidate(Term Term, int InDoc)
+    {
+        public static int Order(Candidate a, Candidate b)
+        {
+            var c = b.Term.Score.CompareTo(a.Term.Score);
+            if (c == 0)
+            {
+                c = b.Term.Key.Length.CompareTo(a.Term.Key.Length);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(a.Term.Key, b.Term.Key);
+        }
+    }
+
+    private static List<Term> Select(Doc d, List<Candidate> candidates, int take)
+    {
+        candidates.Sort(Candidate.Order);
+        var chosen = new List<Candidate>();
+        foreach (var t in candidates)
         {
             // A span that never occurs apart from a longer chosen one adds nothing; a span that mostly
             // straddles the edge of a chosen one (国领 of 中国领导人 when 领导人 is chosen) is no word.
-            if (chosen.Any(c => c.Key.Contains(t.Key, StringComparison.Ordinal) && d.Grams.GetValueOrDefault(t.Key) <= d.Grams.GetValueOrDefault(c.Key))
-                || chosen.Any(c => Straddles(d.Text, t.Text, c.Text)))
+            if (chosen.Exists(c => c.Term.Key.Contains(t.Term.Key, StringComparison.Ordinal) && t.InDoc <= c.InDoc)
+                || chosen.Exists(c => Straddles(d.Text, t.Term.Text, c.Term.Text)))
             {
                 continue;
             }
@@ -163,7 +364,7 @@ public sealed class TermExtractor
             }
         }
 
-        return chosen;
+        return chosen.ConvertAll(c => c.Term);
     }
 
     /// <summary>
@@ -201,10 +402,22 @@ public sealed class TermExtractor
     /// A feature in more than half of a background of at least <see cref="MinBackground"/> documents
     /// (表示, 中国, 美国 in a Chinese news archive) says nothing about one event and is no seed.
     /// </summary>
-    private bool Common(string feature) =>
-        _background.Documents >= MinBackground && _background.DocumentFrequency(feature) * 2 > _background.Documents;
+    private bool Common(int id)
+    {
+        if (_background.Documents < MinBackground)
+        {
+            return false;
+        }
 
-    private double Idf(string key) => _docs.Length == 1 ? 1.0 : Math.Log((double)_docs.Length / _df[key]);
+        if (!_common.TryGetValue(id, out var common))
+        {
+            _common[id] = common = _background.DocumentFrequency(Key(id)) * 2 > _background.Documents;
+        }
+
+        return common;
+    }
+
+    private double Idf(int id) => _docs.Length == 1 ? 1.0 : Math.Log((double)_docs.Length / _grams.Documents(id));
 
     private double Background(Doc d, (int Start, int Length) span)
     {
@@ -217,13 +430,13 @@ public sealed class TermExtractor
             {
                 if (i + 1 < span.Start + span.Length)
                 {
-                    sum += _background.Weight(t.Key + d.Tokens[i + 1].Key);
+                    sum += Weight(_grams.Gram(d.Base[i]));
                     n++;
                 }
             }
             else if (Tokenizer.IsContentWord(t.Key))
             {
-                sum += _background.Weight(t.Key);
+                sum += Weight(_grams.Gram(d.Base[i]));
                 n++;
             }
         }
@@ -231,46 +444,37 @@ public sealed class TermExtractor
         return n == 0 ? 1.0 : sum / n;
     }
 
-    /// <summary>Grows the first occurrence of a feature into its closed span, then trims function edges.</summary>
-    private (int Start, int Length)? Grow(Doc d, string feature)
+    /// <summary>
+    /// Grows the first occurrence of a feature (its posting in <paramref name="d"/>) into its closed
+    /// span, then trims function edges. Every longer n-gram looked at is inside one run and no longer
+    /// than the maximum, so it was numbered.
+    /// </summary>
+    private (int Start, int Length)? Grow(Doc d, int feature)
     {
-        var at = d.Find(feature);
-        if (at < 0)
-        {
-            return null;
-        }
-
+        var g = _grams;
+        var at = g.First(feature);
+        var total = g.Total(g.Gram(feature));
         var kind = d.Tokens[at].Kind;
         var start = at;
         var length = kind == TokenKind.Han ? 2 : 1;
         var max = kind == TokenKind.Han ? MaxHanLength : MaxWords;
-        var key = d.KeyOf(start, length);
         var changed = true;
         while (changed && length < max)
         {
+            // The span grows only to n-grams as frequent as itself, so its total stays the same.
             changed = false;
-            if (start > 0 && d.Tokens[start - 1].Run == d.Tokens[start].Run)
+            if (start > 0 && d.Tokens[start - 1].Run == d.Tokens[start].Run && SameTotal(GramAt(d, start - 1, length + 1), total))
             {
-                var left = d.KeyOf(start - 1, length + 1);
-                if (_total.GetValueOrDefault(left) == _total[key])
-                {
-                    start--;
-                    length++;
-                    key = left;
-                    changed = true;
-                }
+                start--;
+                length++;
+                changed = true;
             }
 
             var end = start + length;
-            if (length < max && end < d.Tokens.Count && d.Tokens[end].Run == d.Tokens[end - 1].Run)
+            if (length < max && end < d.Tokens.Count && d.Tokens[end].Run == d.Tokens[end - 1].Run && SameTotal(GramAt(d, start, length + 1), total))
             {
-                var right = d.KeyOf(start, length + 1);
-                if (_total.GetValueOrDefault(right) == _total[key])
-                {
-                    length++;
-                    key = right;
-                    changed = true;
-                }
+                length++;
+                changed = true;
             }
         }
 
@@ -296,6 +500,22 @@ public sealed class TermExtractor
         return (start, length);
     }
 
+    /// <summary>Whether n-gram <paramref name="id"/> occurs <paramref name="total"/> (at least 2) times; -1, an n-gram not counted, occurs once.</summary>
+    private bool SameTotal(int id, int total) => id >= 0 && _grams.Total(id) == total;
+
+    /// <summary>The number of the n-gram of tokens <paramref name="start"/> .. +<paramref name="length"/> (inside one run), or -1 if it was not counted (it occurs once).</summary>
+    private int GramAt(Doc d, int start, int length)
+    {
+        var posting = d.Base[start];
+        var id = posting < 0 ? -1 : _grams.Gram(posting);
+        for (var k = d.Tokens[start].Kind == TokenKind.Han ? 2 : 1; k < length && id >= 0; k++)
+        {
+            id = _grams.Find(id, d.Numbers[start + k]);
+        }
+
+        return id;
+    }
+
     private static bool IsEdge(Token t, FrozenSet<char> han) =>
         t.Kind == TokenKind.Han ? han.Contains(t.Key[0]) : Tokenizer.StopWords.Contains(t.Key);
 
@@ -305,35 +525,22 @@ public sealed class TermExtractor
         {
             Text = text;
             Tokens = Tokenizer.Tokenize(text);
-            Features = Tokenizer.Features(Tokens);
-            var previous = "";
-            for (var i = 0; i < Tokens.Count; i++)
-            {
-                var max = Tokens[i].Kind == TokenKind.Han ? MaxHanLength : MaxWords;
-                for (var len = Tokens[i].Kind == TokenKind.Han ? 2 : 1; len <= max; len++)
-                {
-                    var last = i + len - 1;
-                    if (last >= Tokens.Count || Tokens[last].Run != Tokens[i].Run)
-                    {
-                        break;
-                    }
-
-                    var key = Tokens[i].Kind == TokenKind.Han ? KeyOf(i, len) : len == 1 ? Tokens[i].Key : string.Concat(previous, " ", Tokens[last].Key);
-                    previous = key;
-                    ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(Grams, key, out _);
-                    count++;
-                }
-            }
+            Base = new int[Tokens.Count];
+            Array.Fill(Base, -1);
         }
 
         public string Text { get; }
 
         public List<Token> Tokens { get; }
 
-        public Dictionary<string, int> Features { get; }
+        /// <summary>Token numbers (<see cref="TokenNumbers"/>).</summary>
+        public int[] Numbers { get; set; } = [];
 
-        /// <summary>Counts of every Han n-gram (2..MaxHanLength) and word n-gram (1..MaxWords) within runs.</summary>
-        public Dictionary<string, int> Grams { get; } = new(StringComparer.Ordinal);
+        /// <summary>Postings of the text's features (Han bigrams and content words), in order of first occurrence.</summary>
+        public List<int> Features { get; } = [];
+
+        /// <summary>The posting of the feature at each token: the Han bigram starting there, or the word; -1 for none.</summary>
+        public int[] Base { get; }
 
         /// <summary>The key of tokens <paramref name="start"/> .. +<paramref name="length"/>: Han characters joined, words joined by one space.</summary>
         public string KeyOf(int start, int length)
@@ -361,28 +568,5 @@ public sealed class TermExtractor
         }
 
         public string Surface(int start, int length) => Text[Tokens[start].Start..Tokens[start + length - 1].End];
-
-        /// <summary>Token index where a feature (Han bigram or word) first occurs, or -1.</summary>
-        public int Find(string feature)
-        {
-            var han = Normalize.Cjk.IsHan(feature[0]);
-            for (var i = 0; i < Tokens.Count; i++)
-            {
-                var t = Tokens[i];
-                if (han)
-                {
-                    if (t.Kind == TokenKind.Han && t.Key[0] == feature[0] && i + 1 < Tokens.Count && Tokens[i + 1].Run == t.Run && Tokens[i + 1].Key[0] == feature[1])
-                    {
-                        return i;
-                    }
-                }
-                else if (t.Kind == TokenKind.Word && string.Equals(t.Key, feature, StringComparison.Ordinal))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
     }
 }

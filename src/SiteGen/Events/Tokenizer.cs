@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using SiteGen.Normalize;
+using System.Runtime.InteropServices;
 
 namespace SiteGen.Events;
 
@@ -41,71 +41,104 @@ public static class Tokenizer
         "mr", "ms", "one", "two", "new", "year", "years", "told", "like", "may", "many", "much", "people",
     ], StringComparer.Ordinal);
 
+    // The key of a Han token is its character as a string: one shared string per character, made on
+    // first use, instead of one per token (a benign race may make two equal strings, never a wrong one).
+    private static readonly string?[] OneChar = new string?[char.MaxValue + 1];
+
     /// <summary>Tokens of the text, in order.</summary>
     public static List<Token> Tokenize(string text)
     {
         var tokens = new List<Token>(text.Length / 2);
-        var run = 0;
-        var lastEnd = -1;
-        TokenKind? lastKind = null;
-        var i = 0;
-        while (i < text.Length)
+        var scanner = new TokenScanner(text);
+        while (scanner.Next())
         {
-            var c = text[i];
-            if (Cjk.IsHan(c))
-            {
-                if (!(lastKind == TokenKind.Han && lastEnd == i))
-                {
-                    run++;
-                }
-
-                tokens.Add(new Token(TokenKind.Han, i, 1, c.ToString(), run));
-                lastKind = TokenKind.Han;
-                lastEnd = i + 1;
-                i++;
-                continue;
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                var start = i;
-                while (i < text.Length && !Cjk.IsHan(text[i])
-                    && (char.IsLetterOrDigit(text[i]) || (text[i] is '\'' or '’' or '-' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && i > start)))
-                {
-                    i++;
-                }
-
-                var gapIsSpace = lastKind == TokenKind.Word && lastEnd >= 0 && text.AsSpan(lastEnd, start - lastEnd).Trim(' ').IsEmpty && start - lastEnd <= 2;
-                if (!gapIsSpace)
-                {
-                    run++;
-                }
-
-                tokens.Add(new Token(TokenKind.Word, start, i - start, text[start..i].ToLowerInvariant(), run));
-                lastKind = TokenKind.Word;
-                lastEnd = i;
-                continue;
-            }
-
-            i++;
+            var key = scanner.Kind == TokenKind.Han
+                ? OneChar[text[scanner.Start]] ??= text[scanner.Start].ToString()
+                : text.Substring(scanner.Start, scanner.Length).ToLowerInvariant();
+            tokens.Add(new Token(scanner.Kind, scanner.Start, scanner.Length, key, scanner.Run));
         }
 
         return tokens;
     }
 
+    /// <summary>How many tokens the text has (<c>Tokenize(text).Count</c>, without making them).</summary>
+    internal static int Count(string text)
+    {
+        var count = 0;
+        var scanner = new TokenScanner(text);
+        while (scanner.Next())
+        {
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>Whether a word is worth a feature: not a stop word, not a bare number, two letters or more.</summary>
     public static bool IsContentWord(string word) =>
-        word.Length >= 2 && !StopWords.Contains(word) && !word.All(char.IsDigit);
+        word.Length >= 2 && !StopWords.Contains(word) && !AllDigits(word);
+
+    private static bool AllDigits(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Feature counts of a text: Han character bigrams (within a run) and content words. Keys are the
     /// bigram itself or the lowercased word, which never collide.
     /// </summary>
-    public static Dictionary<string, int> Features(string text) => Features(Tokenize(text));
+    public static Dictionary<string, int> Features(string text)
+    {
+        // As Features(Tokenize(text)), in the same order, without the token list: a bigram is its two
+        // characters in the text, a word is lowercased into a buffer, and a string is made only for a
+        // feature not seen before.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        var scanner = new TokenScanner(text);
+        var lastHanRun = -1;
+        while (scanner.Next())
+        {
+            if (scanner.Kind == TokenKind.Han)
+            {
+                // A Han token of the same run as the Han token before it is the character after it.
+                if (lastHanRun == scanner.Run)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(lookup, text.AsSpan(scanner.Start - 1, 2), out _)++;
+                }
+
+                lastHanRun = scanner.Run;
+                continue;
+            }
+
+            lastHanRun = -1;
+            var word = scanner.Length <= buffer.Length ? buffer[..scanner.Length] : new char[scanner.Length];
+            text.AsSpan(scanner.Start, scanner.Length).ToLowerInvariant(word);
+            if (word.Length >= 2 && !stop.Contains(word) && !AllDigits(word))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _)++;
+            }
+        }
+
+        return counts;
+    }
 
     public static Dictionary<string, int> Features(List<Token> tokens)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        // Bigrams are looked up by their two characters; a string is made only for a new one.
+        var pairs = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> pair = stackalloc char[2];
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -113,13 +146,23 @@ public static class Tokenizer
             {
                 if (i + 1 < tokens.Count && tokens[i + 1].Run == t.Run)
                 {
-                    var key = string.Concat(t.Key, tokens[i + 1].Key);
-                    counts[key] = counts.GetValueOrDefault(key) + 1;
+                    var next = tokens[i + 1].Key;
+                    if (t.Key.Length == 1 && next.Length == 1)
+                    {
+                        pair[0] = t.Key[0];
+                        pair[1] = next[0];
+                        CollectionsMarshal.GetValueRefOrAddDefault(pairs, pair, out _)++;
+                    }
+                    else
+                    {
+                        var key = string.Concat(t.Key, next);
+                        counts[key] = counts.GetValueOrDefault(key) + 1;
+                    }
                 }
             }
             else if (IsContentWord(t.Key))
             {
-                counts[t.Key] = counts.GetValueOrDefault(t.Key) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, t.Key, out _)++;
             }
         }
 
