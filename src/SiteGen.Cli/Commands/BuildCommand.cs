@@ -1,6 +1,6 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Runtime;
-using System.CommandLine;
 using SiteGen.Publishing;
 
 namespace SiteGen.Cli.Commands;
