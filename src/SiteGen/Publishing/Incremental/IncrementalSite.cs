@@ -358,7 +358,15 @@ public sealed class IncrementalSite
             {
                 var (path, make, fingerprint, inputs) = remake[i];
                 var bytes = make();
-                remade[i] = new OutputRecord(new OutputFile(path, bytes, Digest.Of(bytes)), fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+                var file = new OutputFile(path, bytes, Digest.Of(bytes));
+                if (options.Stream is { } stream)
+                {
+                    // A one-off build writes feeds as it writes pages: at 10,000 articles they are tens of MB.
+                    stream.Write(path, bytes);
+                    file = new OutputFile(path, [], file.Digest) { Size = bytes.Length, Streamed = true };
+                }
+
+                remade[i] = new OutputRecord(file, fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
             });
             foreach (var record in remade)
             {
@@ -398,7 +406,7 @@ public sealed class IncrementalSite
         MakeDerived();
         Lap("feeds");
         string[] searchInputs = [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
-        SearchStep search = (last, into, remade) => SearchIndex(model, searchInputs, options.Remember ? fingerprints : null, salt, last, into, remade);
+        SearchStep search = (last, into, remade) => SearchIndex(model, searchInputs, options.Remember ? fingerprints : null, options.Stream, salt, last, into, remade);
         if (options.DeferSearch)
         {
             // The search files of the last build stay until UpdateSearch brings them up to date.
@@ -595,7 +603,8 @@ public sealed class IncrementalSite
     /// </summary>
     /// <param name="fingerprints">Null in a one-off build: nothing will be compared with this index, so its
     /// documents are neither kept nor fingerprinted, and are added in batches as they are made.</param>
-    private static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter? fingerprints, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
+    /// <param name="stream">Where a one-off build writes its files as they are made (else they are kept in memory).</param>
+    private static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter? fingerprints, StagingFolder? stream, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
     {
         var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
         foreach (var e in model.Events)
@@ -615,6 +624,23 @@ public sealed class IncrementalSite
         var options = new SearchIndexOptions();
         var articles = model.Articles;
         var files = new List<(string Path, byte[] Bytes)>();
+        var streamed = new List<OutputFile>();
+        void Keep(string relative, byte[] bytes)
+        {
+            var path = "search/" + relative;
+            if (stream is null)
+            {
+                files.Add((path, bytes));
+                return;
+            }
+
+            stream.Write(path, bytes);
+            lock (streamed)
+            {
+                streamed.Add(new OutputFile(path, [], Digest.Of(bytes)) { Size = bytes.Length, Streamed = true });
+            }
+        }
+
         Digest fingerprint = default;
         if (fingerprints is null)
         {
@@ -636,7 +662,7 @@ public sealed class IncrementalSite
                 }
             }
 
-            writer.WriteTo((relative, bytes) => files.Add(("search/" + relative, bytes)));
+            writer.WriteTo(Keep);
         }
         else
         {
@@ -670,7 +696,7 @@ public sealed class IncrementalSite
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         var records = new OutputRecord[files.Count];
         Parallel.For(0, files.Count, i => records[i] = new OutputRecord(new OutputFile(files[i].Path, files[i].Bytes, Digest.Of(files[i].Bytes)), fingerprint, true, [], [], inputs));
-        foreach (var record in records)
+        foreach (var record in records.Concat(streamed.Select(file => new OutputRecord(file, fingerprint, true, [], [], inputs))))
         {
             outputs[record.File.Path] = record;
             made.Add(record.File.Path);
