@@ -243,49 +243,39 @@ internal static class FrontMatterReader
         return true;
     }
 
-    private static bool ReadImage(Parser parser, ParsingEvent? e, out FrontMatter.ImageYaml? image)
-    {
-        image = null;
-        if (e is Scalar empty)
+    private static readonly string[] ImageKeys = ["src", "caption", "credit"];
+    private static readonly string[] SourceKeys = ["path", "format", "sha256"];
+
+    private static bool ReadImage(Parser parser, ParsingEvent? e, out FrontMatter.ImageYaml? image) =>
+        ReadTextMapping(parser, e, ImageKeys, static (image, key, text) =>
         {
-            return Plain(empty) && IsNull(empty);
-        }
-
-        if (e is not MappingStart start || !Plain(start))
-        {
-            return false;
-        }
-
-        image = new FrontMatter.ImageYaml();
-        var seen = 0;
-        while (Next(parser) is var k && k is not MappingEnd)
-        {
-            if (k is not Scalar key || !Plain(key))
-            {
-                return false;
-            }
-
-            var index = key.Value switch { "src" => 0, "caption" => 1, "credit" => 2, _ => -1 };
-            if (index < 0 || (seen & (1 << index)) != 0 || !ReadText(parser, out var text))
-            {
-                return false;
-            }
-
-            seen |= 1 << index;
-            switch (index)
+            switch (key)
             {
                 case 0: image.Src = text; break;
                 case 1: image.Caption = text; break;
                 default: image.Credit = text; break;
             }
-        }
+        }, out image);
 
-        return true;
-    }
+    private static bool ReadSource(Parser parser, ParsingEvent? e, out FrontMatter.SourceYaml? source) =>
+        ReadTextMapping(parser, e, SourceKeys, static (source, key, text) =>
+        {
+            switch (key)
+            {
+                case 0: source.Path = text; break;
+                case 1: source.Format = text; break;
+                default: source.Sha256 = text; break;
+            }
+        }, out source);
 
-    private static bool ReadSource(Parser parser, ParsingEvent? e, out FrontMatter.SourceYaml? source)
+    /// <summary>
+    /// A mapping of text values under known keys (each at most once) into a new <typeparamref name="T"/>,
+    /// or a plain null; false on anything else (the caller falls back to the deserializer).
+    /// </summary>
+    private static bool ReadTextMapping<T>(Parser parser, ParsingEvent? e, string[] keys, Action<T, int, string?> set, out T? value)
+        where T : class, new()
     {
-        source = null;
+        value = null;
         if (e is Scalar empty)
         {
             return Plain(empty) && IsNull(empty);
@@ -296,7 +286,7 @@ internal static class FrontMatterReader
             return false;
         }
 
-        source = new FrontMatter.SourceYaml();
+        value = new T();
         var seen = 0;
         while (Next(parser) is var k && k is not MappingEnd)
         {
@@ -305,19 +295,14 @@ internal static class FrontMatterReader
                 return false;
             }
 
-            var index = key.Value switch { "path" => 0, "format" => 1, "sha256" => 2, _ => -1 };
+            var index = Array.IndexOf(keys, key.Value);
             if (index < 0 || (seen & (1 << index)) != 0 || !ReadText(parser, out var text))
             {
                 return false;
             }
 
             seen |= 1 << index;
-            switch (index)
-            {
-                case 0: source.Path = text; break;
-                case 1: source.Format = text; break;
-                default: source.Sha256 = text; break;
-            }
+            set(value, index, text);
         }
 
         return true;
