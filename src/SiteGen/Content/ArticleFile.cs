@@ -16,7 +16,10 @@ public static partial class ArticleFile
 {
     private const string Fence = "---";
 
+    // Strings YAML would read as something else (a title "~", "null" or "true", an id "2024") are written
+    // quoted, so every written file reads back as the same article (a hostile property test found "~").
     private static readonly ISerializer Serializer = new SerializerBuilder()
+        .WithQuotingNecessaryStrings()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull | DefaultValuesHandling.OmitEmptyCollections)
         .DisableAliases()
