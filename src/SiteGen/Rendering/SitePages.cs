@@ -27,7 +27,9 @@ public sealed partial class SitePages
 
     /// <param name="text">UI strings: (language, key) to text, for page titles.</param>
     /// <param name="body">Article body to HTML; by default Markdig each time (an incremental build passes a cache).</param>
-    public SitePages(SiteModel model, SiteSettings settings, SiteUrls urls, string cssUrl, string iconUrl, Func<string, string, string> text, Func<Article, RawHtml>? body = null)
+    /// <param name="reuse">Given each new article view, gives the view to use: an equal one from an earlier build
+    /// (an incremental build keeps their digests by object), or the new one. Called from several threads.</param>
+    public SitePages(SiteModel model, SiteSettings settings, SiteUrls urls, string cssUrl, string iconUrl, Func<string, string, string> text, Func<Article, RawHtml>? body = null, Func<ArticleView, ArticleView>? reuse = null)
     {
         _model = model;
         _settings = settings;
@@ -40,7 +42,11 @@ public sealed partial class SitePages
         body ??= a => new RawHtml(MarkdownRenderer.ToHtml(a.Body));
         Parallel.For(0, bodies.Length, i => bodies[i] = body(model.Articles[i]));
         var views = new ArticleView[Languages.Length, bodies.Length];
-        Parallel.For(0, Languages.Length * bodies.Length, k => views[k / bodies.Length, k % bodies.Length] = MakeView(model.Articles[k % bodies.Length], Languages[k / bodies.Length], bodies[k % bodies.Length]));
+        Parallel.For(0, Languages.Length * bodies.Length, k =>
+        {
+            var view = MakeView(model.Articles[k % bodies.Length], Languages[k / bodies.Length], bodies[k % bodies.Length]);
+            views[k / bodies.Length, k % bodies.Length] = reuse is null ? view : reuse(view);
+        });
         _views = new Dictionary<string, ArticleView>[Languages.Length];
         for (var l = 0; l < Languages.Length; l++)
         {
@@ -70,6 +76,9 @@ public sealed partial class SitePages
     public static string Other(string lang) => lang == "zh" ? "en" : "zh";
 
     public ArticleView View(Article article, string lang) => _views[Array.IndexOf(Languages, lang)][article.Id];
+
+    /// <summary>Every article view, in both languages.</summary>
+    public IEnumerable<ArticleView> ArticleViews => _views.SelectMany(v => v.Values);
 
     public string SiteTitle(string lang) => lang == "zh" ? _settings.TitleZh : _settings.TitleEn;
 

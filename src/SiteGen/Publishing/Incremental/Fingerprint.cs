@@ -37,6 +37,12 @@ public readonly record struct Digest(ulong High, ulong Low)
     }
 }
 
+/// <summary>Digests of view objects kept from build to build (<see cref="Fingerprinter"/>), for as long as the objects live.</summary>
+public sealed class LastingDigests
+{
+    internal ConditionalWeakTable<object, Fingerprinter.Node> Table { get; } = new();
+}
+
 /// <summary>
 /// Fingerprints the variables a page is rendered with: every public property of every view object,
 /// recursively, by value. Rendering is a pure function of (variables, templates, UI strings, base URL),
@@ -54,6 +60,7 @@ public sealed class Fingerprinter
     private static readonly ConcurrentDictionary<Type, (string Name, Func<object, object?> Get)[]> Properties = new();
     private static readonly ConditionalWeakTable<RawHtml, StrongBox<Digest>> KnownHtml = new();
     private readonly ConcurrentDictionary<object, Node> _memo;
+    private readonly LastingDigests? _lasting;
     private readonly Func<object, IEnumerable<string>>? _inputsOf;
 
     private readonly bool _withoutBodies;
@@ -61,10 +68,14 @@ public sealed class Fingerprinter
     /// <param name="inputsOf">The inputs (content files) a view object stands for, e.g. an article view → its file; recorded as graph edges.</param>
     /// <param name="withoutBodies">Leave article bodies out: for pages that did not read any (see <see cref="RenderTrace.ReadBodies"/>).</param>
     /// <param name="capacity">How many shared views to expect (e.g. the number of pages): the memo is made that large at once.</param>
-    public Fingerprinter(Func<object, IEnumerable<string>>? inputsOf = null, bool withoutBodies = false, int capacity = 0)
+    /// <param name="lasting">Digests kept between builds, by view object: a view reused from the last build (see
+    /// <see cref="IncrementalSite"/>) is not hashed again. The caller keeps one per kind of fingerprinter and the
+    /// same <paramref name="inputsOf"/> for the objects it reuses.</param>
+    public Fingerprinter(Func<object, IEnumerable<string>>? inputsOf = null, bool withoutBodies = false, int capacity = 0, LastingDigests? lasting = null)
     {
         _inputsOf = inputsOf;
         _withoutBodies = withoutBodies;
+        _lasting = lasting;
 
         // Sized up front and with many locks: every rendering thread adds to it, and growing the table
         // takes every lock (a profile of a rebuild at 10,000 articles showed the threads waiting on it).
@@ -149,7 +160,7 @@ public sealed class Fingerprinter
 
         if (IsShared(value))
         {
-            var node = _memo.TryGetValue(value, out var memo) ? memo : _memo.GetOrAdd(value, Compute(value, depth));
+            var node = _memo.TryGetValue(value, out var memo) ? memo : _memo.GetOrAdd(value, Kept(value) ?? Compute(value, depth));
             WriteTag(into, 7);
             node.Digest.WriteTo(into);
             inputs.UnionWith(node.Inputs);
@@ -159,6 +170,8 @@ public sealed class Fingerprinter
         WriteTag(into, 8);
         WriteInline(into, value, inputs, depth);
     }
+
+    private Node? Kept(object value) => _lasting is not null && _lasting.Table.TryGetValue(value, out var kept) ? kept : null;
 
     private Node Compute(object value, int depth)
     {
@@ -172,7 +185,9 @@ public sealed class Fingerprinter
             }
 
             WriteInline(buffer, value, inputs, depth);
-            return new Node(Digest.Of(buffer.WrittenSpan), [.. inputs]);
+            var node = new Node(Digest.Of(buffer.WrittenSpan), [.. inputs]);
+            _lasting?.Table.AddOrUpdate(value, node);
+            return node;
         }
         finally
         {
@@ -272,5 +287,69 @@ public sealed class Fingerprinter
         into.Advance(n + 4);
     }
 
-    private sealed record Node(Digest Digest, string[] Inputs);
+    internal sealed record Node(Digest Digest, string[] Inputs);
+
+    /// <summary>
+    /// Whether two view values are equal the way their fingerprints would be: the same type and every
+    /// public property equal, recursively (strings by ordinal, bodies by their HTML, lists item by item).
+    /// Cheaper than hashing both; used to reuse last build's view objects. Anything it does not know is unequal.
+    /// </summary>
+    public static bool SameValue(object? a, object? b, int depth = 0)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a is null || b is null || a.GetType() != b.GetType() || depth > MaxDepth)
+        {
+            return false;
+        }
+
+        switch (a)
+        {
+            case string s:
+                return string.Equals(s, (string)b, StringComparison.Ordinal);
+            case RawHtml html:
+                return string.Equals(html.Html, ((RawHtml)b).Html, StringComparison.Ordinal);
+            case bool or int or long or short or byte or uint or ulong or double or float or decimal or DateOnly or DateTimeOffset or DateTime or TimeSpan or Enum:
+                return a.Equals(b);
+            case IList list:
+                var other = (IList)b;
+                if (list.Count != other.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < list.Count; i++)
+                {
+                    if (!SameValue(list[i], other[i], depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case IEnumerable:
+                return false;
+            default:
+                break;
+        }
+
+        var type = a.GetType();
+        if (type.IsPrimitive || !type.IsClass)
+        {
+            return false;
+        }
+
+        foreach (var (_, get) in Properties.GetOrAdd(type, Getters))
+        {
+            if (!SameValue(get(a), get(b), depth + 1))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

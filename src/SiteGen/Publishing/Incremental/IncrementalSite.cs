@@ -41,6 +41,12 @@ public sealed class IncrementalSite
     private readonly LinkCache _links = new();
     private readonly Events.EventComparisonCache _comparisons = new();
     private readonly ParsedFileMemo<Outlet> _outletFiles = new();
+
+    // Article views of the last good build by URL, with their file, and the digests of view objects
+    // (with and without bodies) that live on with them: see Reuse in BuildLocked.
+    private Dictionary<string, (ArticleView View, string? File)>? _lastViews;
+    private readonly LastingDigests _lastingFull = new();
+    private readonly LastingDigests _lastingLight = new();
     private readonly ParsedFileMemo<Events.EventDefinition> _eventFiles = new();
     private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -202,7 +208,12 @@ public sealed class IncrementalSite
             assetUrls[relative] = urls.Path("assets/" + relative) + "?v=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
         }
 
-        var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key), Body)
+        // An article view equal to last build's (same file) is replaced by that object, whose digests the
+        // fingerprinters keep (LastingDigests): after an edit only the views that changed are hashed again.
+        var lastViews = options.Remember ? _lastViews : null;
+        ArticleView Reuse(ArticleView view) =>
+            lastViews is not null && lastViews.TryGetValue(view.Url, out var old) && old.File == fileOf.GetValueOrDefault(view.Id) && Fingerprinter.SameValue(old.View, view) ? old.View : view;
+        var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key), Body, lastViews is null ? null : Reuse)
         {
             AssetUrls = assetUrls,
         };
@@ -260,8 +271,8 @@ public sealed class IncrementalSite
         }
 
         // Pages that did not read any article body (lists) are fingerprinted without bodies, so a body edit leaves them alone.
-        var fingerprints = new Fingerprinter(InputsOf, capacity: options.Remember ? jobs.Length : 0);
-        var light = new Fingerprinter(InputsOf, withoutBodies: true, capacity: options.Remember ? jobs.Length : 0);
+        var fingerprints = new Fingerprinter(InputsOf, capacity: options.Remember ? jobs.Length : 0, lasting: options.Remember ? _lastingFull : null);
+        var light = new Fingerprinter(InputsOf, withoutBodies: true, capacity: options.Remember ? jobs.Length : 0, lasting: options.Remember ? _lastingLight : null);
         var salt = new[] { Version, urls.BaseUrl, options.Minify ? "minify" : "plain" };
         var previous = _records;
         // Sized up front with many locks: growing it took every lock while all rendering threads waited.
@@ -475,6 +486,7 @@ public sealed class IncrementalSite
         _records = new Dictionary<string, OutputRecord>(outputs, StringComparer.Ordinal);
         _pendingSearch = options.DeferSearch ? search : null;
         _generation++;
+        _lastViews = options.Remember ? pages.ArticleViews.ToDictionary(v => v.Url, v => (v, fileOf.GetValueOrDefault(v.Id)), StringComparer.Ordinal) : null;
         var before = Last?.Files;
         var changed = files.Values.Where(f => before is null || !before.TryGetValue(f.Path, out var old) || old.Digest != f.Digest).Select(f => f.Path).Order(StringComparer.Ordinal).ToArray();
         var removed = before is null ? [] : before.Keys.Where(p => !files.ContainsKey(p)).Order(StringComparer.Ordinal).ToArray();
