@@ -214,34 +214,9 @@ internal static class FrontMatterReader
         return true;
     }
 
-    private static bool ReadTextList(Parser parser, out List<string>? list)
-    {
-        list = null;
-        var e = Next(parser);
-        if (e is Scalar empty)
-        {
-            return Plain(empty) && IsNull(empty);
-        }
-
-        if (e is not SequenceStart start || !Plain(start))
-        {
-            return false;
-        }
-
-        list = [];
-        while (Next(parser) is var item && item is not SequenceEnd)
-        {
-            // A null item would be kept as null by the deserializer: rare enough to leave to it.
-            if (!Text(item, out var text) || text is null)
-            {
-                return false;
-            }
-
-            list.Add(text);
-        }
-
-        return true;
-    }
+    // A null item would be kept as null by the deserializer: rare enough to leave to it (false).
+    private static bool ReadTextList(Parser parser, out List<string>? list) =>
+        ReadList(parser, static (_, item) => Text(item, out var text) && text is not null ? text : null, out list);
 
     private static readonly string[] ImageKeys = ["src", "caption", "credit"];
     private static readonly string[] SourceKeys = ["path", "format", "sha256"];
@@ -308,7 +283,16 @@ internal static class FrontMatterReader
         return true;
     }
 
-    private static bool ReadSourceList(Parser parser, out List<FrontMatter.SourceYaml>? list)
+    // Items must be mappings: a null item is left to the deserializer, as in ReadTextList.
+    private static bool ReadSourceList(Parser parser, out List<FrontMatter.SourceYaml>? list) =>
+        ReadList(parser, static (parser, item) => item is MappingStart && ReadSource(parser, item, out var source) ? source : null, out list);
+
+    /// <summary>
+    /// A sequence whose items <paramref name="read"/> turns into values (null: not sure, give up), or a
+    /// plain null; false on anything else (the caller falls back to the deserializer).
+    /// </summary>
+    private static bool ReadList<T>(Parser parser, Func<Parser, ParsingEvent, T?> read, out List<T>? list)
+        where T : class
     {
         list = null;
         var e = Next(parser);
@@ -325,13 +309,12 @@ internal static class FrontMatterReader
         list = [];
         while (Next(parser) is var item && item is not SequenceEnd)
         {
-            // Items must be mappings: a null item is left to the deserializer, as in ReadTextList.
-            if (item is not MappingStart || !ReadSource(parser, item, out var source) || source is null)
+            if (item is null || read(parser, item) is not { } value)
             {
                 return false;
             }
 
-            list.Add(source);
+            list.Add(value);
         }
 
         return true;
