@@ -42,9 +42,10 @@ public sealed class PageRenderer
 
     /// <summary>
     /// Renders one page into <paramref name="into"/> (appended): the page template into a builder kept
-    /// per thread, then its layout into <paramref name="into"/>. The only string made of the page is
-    /// its template's text, for the layout's <c>content</c> (printed through Scriban, which keeps its
-    /// output limit and include indentation right); the caller encodes <paramref name="into"/> once.
+    /// per thread (<see cref="PageTemplateContext.ThreadBuilder"/>), then its layout into
+    /// <paramref name="into"/>. The only string made of the page is its template's text, for the
+    /// layout's <c>content</c> (printed through Scriban, which keeps its output limit and include
+    /// indentation right); the caller encodes <paramref name="into"/> once.
     /// </summary>
     public void Render(PageJob job, IReadOnlyDictionary<string, object?> variables, RenderTrace? trace, StringBuilder into)
     {
@@ -66,8 +67,7 @@ public sealed class PageRenderer
                 return;
             }
 
-            var content = t_content ??= new StringBuilder();
-            content.Clear();
+            var content = PageTemplateContext.ThreadBuilder(0);
             context.RenderInto(page, content);
             globals["content"] = new RawHtml(content.ToString());
             context.RenderInto((context.Find(job.Layout) ?? _theme.Get(job.Layout)).Template, into);
@@ -81,11 +81,6 @@ public sealed class PageRenderer
             throw new RenderException($"{e.Message} (while rendering /{job.OutputPath})", job.OutputPath, e);
         }
     }
-
-    // The text of the page being rendered on this thread, before it goes into its layout. Reused, so
-    // after the first pages it has room for any page and rendering allocates no page-sized buffers.
-    [ThreadStatic]
-    private static StringBuilder? t_content;
 }
 
 /// <summary>

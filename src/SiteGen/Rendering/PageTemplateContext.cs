@@ -18,13 +18,18 @@ internal sealed class PageTemplateContext : TemplateContext
     private readonly RenderTrace? _trace;
     private int _depth;
 
+    /// <summary>Member accessors of our view types, made once per type (see <see cref="GetMemberAccessorImpl"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IObjectAccessor?> ViewAccessors = new();
+
     /// <summary>
     /// Scriban's built-in functions, made once: a plain <c>new TemplateContext()</c> builds them again by
     /// reflection for every page. They are stateless functions, read by many contexts at once.
     /// </summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, IObjectAccessor?> ViewAccessors = new();
-
     private static readonly ScriptObject Builtins = ReadOnly(GetDefaultBuiltinObject());
+
+    // Builders kept per thread, by nesting level: see ThreadBuilder.
+    [ThreadStatic]
+    private static List<StringBuilder>? t_builders;
 
     /// <summary>Shared by every page and thread, so no template may change them (<c>string.x = 1</c> fails).</summary>
     private static ScriptObject ReadOnly(ScriptObject builtins)
@@ -129,15 +134,7 @@ internal sealed class PageTemplateContext : TemplateContext
             throw new ScriptRuntimeException(CurrentSpan, $"templates include each other more than {MaxIncludeDepth} deep (at '{name}')");
         }
 
-        // Rendered into a builder kept per thread and depth (a fresh one grew block by block for every partial of every page).
-        var builders = t_includes ??= [];
-        while (builders.Count < _depth)
-        {
-            builders.Add(new StringBuilder(4096));
-        }
-
-        var into = builders[_depth - 1];
-        into.Clear();
+        var into = ThreadBuilder(_depth);
         try
         {
             RenderInto(template, into);
@@ -149,8 +146,23 @@ internal sealed class PageTemplateContext : TemplateContext
         }
     }
 
-    [ThreadStatic]
-    private static List<StringBuilder>? t_includes;
+    /// <summary>
+    /// A cleared builder kept for this thread at a nesting level (0: a page's own template before its
+    /// layout; 1 and up: partials, by include depth). Once warm, rendering makes no page-sized buffers: a
+    /// fresh builder per page and per partial grew block by block.
+    /// </summary>
+    internal static StringBuilder ThreadBuilder(int level)
+    {
+        var builders = t_builders ??= [];
+        while (builders.Count <= level)
+        {
+            builders.Add(new StringBuilder(4096));
+        }
+
+        var builder = builders[level];
+        builder.Clear();
+        return builder;
+    }
 
     private sealed class BodyWatch(IObjectAccessor inner, RenderTrace trace) : IObjectAccessor
     {
