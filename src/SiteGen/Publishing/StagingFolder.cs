@@ -73,6 +73,16 @@ public sealed class StagingFolder : IDisposable
         _files[relativePath] = bytes.Length;
     }
 
+    /// <summary>
+    /// Writes a file the build made as soon as it is made (a one-off build) and gives its record: the
+    /// bytes stay on disk, the record keeps their digest and size.
+    /// </summary>
+    internal Incremental.OutputFile Keep(string relativePath, ReadOnlySpan<byte> bytes, Incremental.Digest digest)
+    {
+        Write(relativePath, bytes);
+        return new Incremental.OutputFile(relativePath, [], digest) { Size = bytes.Length, Streamed = true };
+    }
+
     /// <summary>Records a file put in place by other means (a hard link).</summary>
     public void Record(string relativePath, long size) => _files[relativePath] = size;
 

@@ -41,13 +41,13 @@ public sealed class IncrementalSite
     private readonly LinkCache _links = new();
     private readonly Events.EventComparisonCache _comparisons = new();
     private readonly ParsedFileMemo<Outlet> _outletFiles = new();
+    private readonly ParsedFileMemo<Events.EventDefinition> _eventFiles = new();
 
     // Article views of the last good build by URL, with their file, and the digests of view objects
     // (with and without bodies) that live on with them: see Reuse in BuildLocked.
     private Dictionary<string, (ArticleView View, string? File)>? _lastViews;
     private readonly LastingDigests _lastingFull = new();
     private readonly LastingDigests _lastingLight = new();
-    private readonly ParsedFileMemo<Events.EventDefinition> _eventFiles = new();
     private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -253,13 +253,7 @@ public sealed class IncrementalSite
                     _links.Scan(job.OutputPath, text.Span, digest, urls);
                 }
 
-                if (stream is null)
-                {
-                    return new OutputFile(job.OutputPath, bytes, digest);
-                }
-
-                stream.Write(job.OutputPath, written);
-                return new OutputFile(job.OutputPath, [], digest) { Size = written.Length, Streamed = true };
+                return stream is null ? new OutputFile(job.OutputPath, bytes, digest) : stream.Keep(job.OutputPath, written, digest);
             }
             finally
             {
@@ -385,14 +379,10 @@ public sealed class IncrementalSite
             {
                 var (path, make, fingerprint, inputs) = remake[i];
                 var bytes = make();
-                var file = new OutputFile(path, bytes, Digest.Of(bytes));
-                if (options.Stream is { } stream)
-                {
-                    // A one-off build writes feeds as it writes pages: at 10,000 articles they are tens of MB.
-                    stream.Write(path, bytes);
-                    file = new OutputFile(path, [], file.Digest) { Size = bytes.Length, Streamed = true };
-                }
+                var digest = Digest.Of(bytes);
 
+                // A one-off build writes feeds as it writes pages: at 10,000 articles they are tens of MB.
+                var file = options.Stream is { } stream ? stream.Keep(path, bytes, digest) : new OutputFile(path, bytes, digest);
                 remade[i] = new OutputRecord(file, fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
             });
             foreach (var record in remade)
@@ -671,10 +661,10 @@ public sealed class IncrementalSite
                 return;
             }
 
-            stream.Write(path, bytes);
+            var file = stream.Keep(path, bytes, Digest.Of(bytes));
             lock (streamed)
             {
-                streamed.Add(new OutputFile(path, [], Digest.Of(bytes)) { Size = bytes.Length, Streamed = true });
+                streamed.Add(file);
             }
         }
 
