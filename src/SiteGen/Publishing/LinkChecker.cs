@@ -29,7 +29,6 @@ public static class LinkChecker
     /// </summary>
     public static IReadOnlyList<string> Check(IEnumerable<string> files, Func<string, string> read, Func<string, Incremental.Digest>? digestOf, SiteUrls urls, LinkCache? cache)
     {
-        var used = new ConcurrentDictionary<(string, string, Incremental.Digest), byte>(Environment.ProcessorCount * 16, 1024);
         var set = new HashSet<string>(files, StringComparer.Ordinal);
         var pages = set.Where(f => f.EndsWith(".html", StringComparison.Ordinal)).ToArray();
         var problems = new ConcurrentBag<(string Page, string Problem)>();
@@ -37,11 +36,15 @@ public static class LinkChecker
         // A page's problems depend only on its text and on which files exist: while the set of files is
         // the same as last time (an edit in `serve`), an unchanged page keeps its verdict.
         var sameFiles = cache?.SameFiles(set) ?? false;
-        Parallel.ForEach(pages, page =>
+
+        // Each page's key in its own slot: a shared table had the threads queueing on its locks.
+        var used = new (string, string, Incremental.Digest)[pages.Length];
+        Parallel.For(0, pages.Length, index =>
         {
+            var page = pages[index];
             string? text = null;
             var key = (page, urls.BaseUrl, digestOf?.Invoke(page) ?? Incremental.Digest.Of(text = read(page)));
-            used.TryAdd(key, 0);
+            used[index] = key;
             if (sameFiles && cache!.Verdicts.TryGetValue(key, out var verdict))
             {
                 foreach (var problem in verdict)
@@ -77,7 +80,7 @@ public static class LinkChecker
 
             cache?.Verdicts.TryAdd(key, [.. found]);
         });
-        cache?.Prune(used.Keys);
+        cache?.Prune(used);
 
         return problems.Distinct()
             .OrderBy(p => p.Page, StringComparer.Ordinal).ThenBy(p => p.Problem, StringComparer.Ordinal)

@@ -53,4 +53,45 @@ public class FingerprinterTests
         Assert.Equal(first, second);
         Assert.Equal(first, new Fingerprinter().Of(new Dictionary<string, object?> { ["article"] = View() }).Digest);
     }
+
+    private static Dictionary<string, object?> Page(ArticleView article, string title = "标题 · 站", int number = 1) => new()
+    {
+        ["page"] = new PageView { Kind = "article", Title = new string(title.ToCharArray()), Url = "/zh/articles/dw-x1/", Alternates = [new AlternateView("en", "https://x/en/articles/dw-x1/")] },
+        ["article"] = article,
+        ["pager"] = new PagerView { Items = [article], Number = number, Count = 2, Total = 30 },
+    };
+
+    [Fact]
+    public void Page_variables_compare_their_own_values_and_leave_shared_views_to_the_caller()
+    {
+        var view = View();
+        var asked = new List<(object Now, object Before)>();
+        bool Shared(object now, object before)
+        {
+            asked.Add((now, before));
+            return Fingerprinter.SameView(now, before, Shared);
+        }
+
+        // Equal everywhere (new objects, equal values): the same fingerprint, and the shared view was asked about.
+        var (before, now) = (Page(View()), Page(view));
+        Assert.True(Fingerprinter.SameVariables(now, before, Shared));
+        Assert.Contains(asked, q => ReferenceEquals(q.Now, view));
+        Assert.Equal(new Fingerprinter().Of(before).Digest, new Fingerprinter().Of(now).Digest);
+
+        // The same view object is never asked about; a page value that differs (a title, a number) is seen.
+        asked.Clear();
+        Assert.True(Fingerprinter.SameVariables(Page(view), Page(view), Shared));
+        Assert.Empty(asked);
+        Assert.False(Fingerprinter.SameVariables(Page(view, title: "另一个"), Page(view), Shared));
+        Assert.False(Fingerprinter.SameVariables(Page(view, number: 2), Page(view), Shared));
+
+        // The caller's answer about a shared view decides, even for equal values (a view from another file).
+        Assert.False(Fingerprinter.SameVariables(Page(View()), Page(View()), (_, _) => false));
+
+        // A variable more or less is a difference.
+        var more = Page(view);
+        more["extra"] = null;
+        Assert.False(Fingerprinter.SameVariables(more, Page(view), Shared));
+        Assert.False(Fingerprinter.SameVariables(Page(view), more, Shared));
+    }
 }
