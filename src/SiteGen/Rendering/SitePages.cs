@@ -8,7 +8,10 @@ namespace SiteGen.Rendering;
 /// One page to render: its file in the output, its template (and layout), its UI language, the page's
 /// path without the language (<c>articles/x/</c>, the same under /zh/ and /en/) and its variables.
 /// </summary>
-public sealed record PageJob(string OutputPath, string Template, string? Layout, string Lang, string Suffix, bool InSitemap, Func<IReadOnlyDictionary<string, object?>> Variables);
+/// <param name="Key">When not null: an immutable object that, with the site's settings, asset URLs and
+/// base URL, determines <paramref name="Variables"/> entirely (an article page's view). A rebuild that
+/// finds the very same object as last time reuses the page without making its variables.</param>
+public sealed record PageJob(string OutputPath, string Template, string? Layout, string Lang, string Suffix, bool InSitemap, Func<IReadOnlyDictionary<string, object?>> Variables, object? Key = null);
 
 /// <summary>
 /// Plans every page of the site from the linked model: the same pages under each UI language, list
@@ -102,13 +105,13 @@ public sealed partial class SitePages
 
     private IEnumerable<PageJob> ForLanguage(string lang)
     {
-        PageJob Page(string suffix, string template, string title, Action<Dictionary<string, object?>>? fill = null, string? description = null, string ogType = "website", string? ogImage = null, (string Url, string Title)? feed = null) =>
+        PageJob Page(string suffix, string template, string title, Action<Dictionary<string, object?>>? fill = null, string? description = null, string ogType = "website", string? ogImage = null, (string Url, string Title)? feed = null, object? key = null) =>
             new($"{lang}/{suffix}index.html", template, "base", lang, suffix, true, () =>
             {
                 var vars = Vars(lang, template, suffix, title, description: description, ogType: ogType, ogImage: ogImage, feed: feed);
                 fill?.Invoke(vars);
                 return vars;
-            });
+            }, key);
 
         IEnumerable<PageJob> Paged(string suffix, string template, string title, IReadOnlyList<Article> articles, Action<Dictionary<string, object?>>? fill = null, (string Url, string Title)? feed = null)
         {
@@ -145,8 +148,9 @@ public sealed partial class SitePages
         foreach (var article in _model.Articles)
         {
             var view = View(article, lang);
+            // Everything here comes from the view (its Summary is the article's): the view is the page's key.
             yield return Page($"articles/{article.Id}/", "article", view.AltTitle ?? view.Title, vars => vars["article"] = view,
-                description: article.Summary, ogType: "article", ogImage: view.Image?.Src);
+                description: view.Summary, ogType: "article", ogImage: view.Image?.Src, key: view);
         }
 
         yield return Page("outlets/", "outlets", Label(lang, "outlets"), vars => vars["outlets"] = OutletViews(lang).ToArray());

@@ -49,6 +49,9 @@ public sealed class IncrementalSite
     private readonly LastingDigests _lastingFull = new();
     private readonly LastingDigests _lastingLight = new();
     private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
+
+    // The settings and asset URLs of the last good build, under which its page keys (PageJob.Key) hold.
+    private (SiteSettings Settings, Dictionary<string, string> AssetUrls)? _lastSite;
     private readonly Lock _gate = new();
 
     // The search step of the last good build when it was deferred (BuildOptions.DeferSearch), and the
@@ -273,6 +276,10 @@ public sealed class IncrementalSite
         // rendering threads queueing on its locks (a profile of a rebuild at 10,000 articles).
         var slots = new OutputRecord?[jobs.Length];
 
+        // Keys (PageJob.Key) stand for a page's variables only on the same site: settings and asset URLs as last time.
+        var sameSite = options.Remember && _lastSite is { } lastSite && Fingerprinter.SameValue(lastSite.Settings, settings)
+            && lastSite.AssetUrls.Count == assetUrls.Count && lastSite.AssetUrls.All(kv => assetUrls.TryGetValue(kv.Key, out var url) && url == kv.Value);
+
         // Shared views of this build found equal to last build's, by object: each is compared once, not
         // once per page that shows it. Article views need no comparison: Reuse (above) already made an
         // equal one the very object of last build, so any other is different (or from another file).
@@ -310,6 +317,16 @@ public sealed class IncrementalSite
                 var job = jobs[index];
                 try
                 {
+                    // The same key as last time on the same site: the same variables, not even made again.
+                    OutputRecord? old = null;
+                    if (options.Remember && previous.TryGetValue(job.OutputPath, out old) && sameSite && job.Key is not null
+                        && ReferenceEquals(job.Key, old.Key) && old.Salt is { } keptSalt && SameSalt(keptSalt, salt, job) && StillValid(old, theme, i18n))
+                    {
+                        slots[index] = old;
+                        options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
+                        return;
+                    }
+
                     var variables = job.Variables();
                     if (!options.Remember)
                     {
@@ -319,23 +336,21 @@ public sealed class IncrementalSite
                         return;
                     }
 
-                    string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
-                    previous.TryGetValue(job.OutputPath, out var old);
-
                     // Variables equal to last build's give the same fingerprint: comparing them is cheaper
                     // than hashing them (most pages, after an edit).
-                    if (old is { Salt: { } oldSalt, Variables: { } before } && oldSalt.AsSpan().SequenceEqual(pageSalt)
+                    if (old is { Salt: { } oldSalt, Variables: { } before } && SameSalt(oldSalt, salt, job)
                         && Fingerprinter.SameVariables(variables, before, sameShared) && StillValid(old, theme, i18n))
                     {
-                        slots[index] = old;
+                        slots[index] = ReferenceEquals(old.Key, job.Key) ? old : old with { Key = job.Key };
                         options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
                         return;
                     }
 
+                    string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
                     var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
                     if (old is not null && old.Fingerprint == fingerprint && StillValid(old, theme, i18n))
                     {
-                        slots[index] = old.Variables is null ? old with { Salt = pageSalt, Variables = variables } : old;
+                        slots[index] = old with { Salt = pageSalt, Variables = variables, Key = job.Key };
                     }
                     else
                     {
@@ -352,7 +367,7 @@ public sealed class IncrementalSite
                             .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
                             .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
                             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                        slots[index] = new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs, pageSalt, variables);
+                        slots[index] = new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs, pageSalt, variables, job.Key);
                         made.Add(job.OutputPath);
                     }
                 }
@@ -525,6 +540,7 @@ public sealed class IncrementalSite
         _records = new Dictionary<string, OutputRecord>(outputs, StringComparer.Ordinal);
         _pendingSearch = options.DeferSearch ? search : null;
         _generation++;
+        _lastSite = options.Remember ? (settings, assetUrls) : null; // both made anew by each build
         _lastViews = options.Remember ? pages.ArticleViews.ToDictionary(v => v.Url, v => (v, fileOf.GetValueOrDefault(v.Id)), StringComparer.Ordinal) : null;
         var before = Last?.Files;
         var changed = files.Values.Where(f => before is null || !before.TryGetValue(f.Path, out var old) || old.Digest != f.Digest).Select(f => f.Path).Order(StringComparer.Ordinal).ToArray();
@@ -653,6 +669,11 @@ public sealed class IncrementalSite
     });
 
     /// <summary>True when every template and UI string the output read last time is still the same (re-reading the strings, so missing keys are reported as in a clean build).</summary>
+    /// <summary>Whether a record's salt is this page's: the build's salt, then the page's path, template, layout and language.</summary>
+    private static bool SameSalt(string[] kept, string[] salt, PageJob job) =>
+        kept.Length == salt.Length + 4 && kept.AsSpan(0, salt.Length).SequenceEqual(salt)
+        && kept[^4] == job.OutputPath && kept[^3] == job.Template && kept[^2] == (job.Layout ?? "") && kept[^1] == job.Lang;
+
     private static bool StillValid(OutputRecord record, Theme theme, Dictionary<string, I18n> i18n)
     {
         foreach (var (name, hash) in record.Templates)

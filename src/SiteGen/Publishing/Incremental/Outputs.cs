@@ -104,8 +104,9 @@ public sealed partial record BuildError(string? File, int Line, int Column, stri
 /// What one output was made from, as recorded when it was last made: the fingerprint of its data, each
 /// template it looked up (name → hash of the version found, null when missing) and each UI string it
 /// read (language, key, value). It is reused as long as all of these still hold. A page's record also
-/// keeps its salt and variables, so the next build can compare the new variables with them
-/// (<see cref="Fingerprinter.SameVariables"/>) instead of hashing them again.
+/// keeps its salt, variables and key (<see cref="PageJob.Key"/>), so the next build can find the same
+/// key, or compare the new variables with them (<see cref="Fingerprinter.SameVariables"/>), instead of
+/// hashing them again.
 /// </summary>
 internal sealed record OutputRecord(
     OutputFile File,
@@ -115,7 +116,8 @@ internal sealed record OutputRecord(
     (string Lang, string Key, string Value)[] Texts,
     string[] Inputs,
     string[]? Salt = null,
-    IReadOnlyDictionary<string, object?>? Variables = null);
+    IReadOnlyDictionary<string, object?>? Variables = null,
+    object? Key = null);
 
 /// <summary>
 /// The dependency graph of the last build: for each output, the inputs it was made from (content files
