@@ -537,7 +537,7 @@ public sealed class IncrementalSite
         }
 
         // A good build: forget records of outputs that are gone, and compare with the previous site.
-        _records = new Dictionary<string, OutputRecord>(outputs, StringComparer.Ordinal);
+        _records = outputs; // made by this build, not changed after this
         _pendingSearch = options.DeferSearch ? search : null;
         _generation++;
         _lastSite = options.Remember ? (settings, assetUrls) : null; // both made anew by each build
@@ -550,7 +550,7 @@ public sealed class IncrementalSite
             Last = new SiteSnapshot((Last?.Version ?? 0) + 1, urls, new SortedFileDictionary(files));
         }
 
-        Graph = new DependencyGraph(outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Inputs, StringComparer.Ordinal));
+        Graph = new DependencyGraph(() => outputs.ToDictionary(kv => kv.Key, kv => kv.Value.Inputs, StringComparer.Ordinal));
         var madeList = made.Order(StringComparer.Ordinal).ToArray();
         Lap("snapshot");
         return new BuildOutcome

@@ -126,19 +126,25 @@ internal sealed record OutputRecord(
 /// </summary>
 public sealed class DependencyGraph
 {
-    private readonly Dictionary<string, string[]> _inputsOf;
+    // Output → inputs, made on first use too: a rebuild in `serve` makes a graph every time and seldom reads it.
+    private readonly Lazy<Dictionary<string, string[]>> _lazyInputsOf;
 
     // Input → outputs, made on first use: every search file depends on every article, so at 10,000
     // articles this index has tens of millions of entries, and a rebuild only ever needs the forward side.
     private readonly Lazy<Dictionary<string, List<string>>> _outputsOf;
 
     internal DependencyGraph(Dictionary<string, string[]> inputsOf)
+        : this(() => inputsOf)
     {
-        _inputsOf = inputsOf;
+    }
+
+    internal DependencyGraph(Func<Dictionary<string, string[]>> inputsOf)
+    {
+        _lazyInputsOf = new(inputsOf);
         _outputsOf = new(() =>
         {
             var outputsOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            foreach (var (output, inputs) in inputsOf.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (output, inputs) in InputsByOutput.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 foreach (var input in inputs)
                 {
@@ -155,20 +161,22 @@ public sealed class DependencyGraph
         });
     }
 
+    private Dictionary<string, string[]> InputsByOutput => _lazyInputsOf.Value;
+
     public static DependencyGraph Empty { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
 
-    public IEnumerable<string> Outputs => _inputsOf.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> Outputs => InputsByOutput.Keys.Order(StringComparer.Ordinal);
 
     public IEnumerable<string> Inputs => _outputsOf.Value.Keys.Order(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> InputsOf(string output) => _inputsOf.GetValueOrDefault(output) ?? [];
+    public IReadOnlyList<string> InputsOf(string output) => InputsByOutput.GetValueOrDefault(output) ?? [];
 
     public IReadOnlyList<string> OutputsOf(string input) => _outputsOf.Value.GetValueOrDefault(input) ?? (IReadOnlyList<string>)[];
 
     /// <summary>This graph with the outputs that match <paramref name="replaced"/> replaced by <paramref name="outputs"/>.</summary>
     internal DependencyGraph WithOutputs(Func<string, bool> replaced, IEnumerable<KeyValuePair<string, string[]>> outputs)
     {
-        var inputsOf = _inputsOf.Where(kv => !replaced(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+        var inputsOf = InputsByOutput.Where(kv => !replaced(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         foreach (var (output, inputs) in outputs)
         {
             inputsOf[output] = inputs;
