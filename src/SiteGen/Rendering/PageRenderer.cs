@@ -5,8 +5,8 @@ using Scriban.Syntax;
 namespace SiteGen.Rendering;
 
 /// <summary>
-/// Renders pages with the theme's shared, already-parsed templates and a fresh
-/// <see cref="PageTemplateContext"/> per page (contexts are never shared between threads), synchronously.
+/// Renders pages with the theme's shared, already-parsed templates and a <see cref="PageTemplateContext"/>
+/// per page (each thread reuses its own; contexts are never shared between threads), synchronously.
 /// A page template renders first; its output becomes <c>content</c> for its layout.
 /// </summary>
 public sealed class PageRenderer
@@ -43,13 +43,12 @@ public sealed class PageRenderer
     /// <summary>
     /// Renders one page into <paramref name="into"/> (appended): the page template into a builder kept
     /// per thread (<see cref="PageTemplateContext.ThreadBuilder"/>), then its layout into
-    /// <paramref name="into"/>. The only string made of the page is its template's text, for the
-    /// layout's <c>content</c> (printed through Scriban, which keeps its output limit and include
-    /// indentation right); the caller encodes <paramref name="into"/> once.
+    /// <paramref name="into"/>, which prints the page's text from that builder as its <c>content</c>
+    /// (no string is made of the page); the caller encodes <paramref name="into"/> once.
     /// </summary>
     public void Render(PageJob job, IReadOnlyDictionary<string, object?> variables, RenderTrace? trace, StringBuilder into)
     {
-        var context = new PageTemplateContext(_theme, trace);
+        var context = PageTemplateContext.Take(_theme, trace);
         var globals = new ScriptObject();
         foreach (var (name, value) in variables)
         {
@@ -58,19 +57,26 @@ public sealed class PageRenderer
 
         context.PushGlobal(_functions.GetOrAdd(job.Lang, lang => TemplateFunctions.For(lang, _i18n, _urls)));
         context.PushGlobal(globals);
+        var rendered = false;
         try
         {
             var page = (context.Find(job.Template) ?? _theme.Get(job.Template)).Template;
             if (job.Layout is null)
             {
                 context.RenderInto(page, into);
-                return;
+            }
+            else
+            {
+                // The page's text stays in the builder while its layout prints it (see RawHtml.Pending).
+                var content = PageTemplateContext.ThreadBuilder(0);
+                context.RenderInto(page, content);
+                globals["content"] = new RawHtml(content);
+                context.RenderInto((context.Find(job.Layout) ?? _theme.Get(job.Layout)).Template, into);
             }
 
-            var content = PageTemplateContext.ThreadBuilder(0);
-            context.RenderInto(page, content);
-            globals["content"] = new RawHtml(content.ToString());
-            context.RenderInto((context.Find(job.Layout) ?? _theme.Get(job.Layout)).Template, into);
+            context.PopGlobal();
+            context.PopGlobal();
+            rendered = true;
         }
         catch (ScriptRuntimeException e)
         {
@@ -79,6 +85,10 @@ public sealed class PageRenderer
         catch (ThemeException e)
         {
             throw new RenderException($"{e.Message} (while rendering /{job.OutputPath})", job.OutputPath, e);
+        }
+        finally
+        {
+            context.Release(rendered);
         }
     }
 }

@@ -29,7 +29,7 @@ internal static class TemplateFunctions
                 Page(context).Trace?.Text(other, key);
                 return i18n.TryGetValue(other, out var texts) ? texts.Get(key) : key;
             }),
-            ["include"] = new Function(1, (context, args) => Page(context).Include(Text(context, args[0]))),
+            ["include"] = new Function(1, (context, args, caller) => Page(context).Include(Text(context, args[0]), caller)),
             ["url"] = new Function(1, (context, args) => urls.Path(Text(context, args[0]).TrimStart('/'))),
         };
         foreach (var name in functions.Keys.ToArray())
@@ -46,8 +46,16 @@ internal static class TemplateFunctions
         context as PageTemplateContext ?? throw new InvalidOperationException("page functions run only in a page context");
 
     /// <summary>A function of a fixed number of arguments, called without reflection.</summary>
-    private sealed class Function(int arity, Func<TemplateContext, ScriptArray, object?> body) : IScriptCustomFunction
+    private sealed class Function(int arity, Func<TemplateContext, ScriptArray, ScriptNode?, object?> body) : IScriptCustomFunction
     {
+        // Asked for on every call (Scriban converts each argument to the parameter's type).
+        private readonly ScriptParameterInfo[] _parameters = [.. Enumerable.Range(0, arity).Select(i => new ScriptParameterInfo(typeof(object), "arg" + i))];
+
+        public Function(int arity, Func<TemplateContext, ScriptArray, object?> body)
+            : this(arity, (context, args, _) => body(context, args))
+        {
+        }
+
         public int RequiredParameterCount => arity;
 
         public int ParameterCount => arity;
@@ -56,7 +64,7 @@ internal static class TemplateFunctions
 
         public Type ReturnType => typeof(object);
 
-        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(object), "arg" + index);
+        public ScriptParameterInfo GetParameterInfo(int index) => index < arity ? _parameters[index] : new(typeof(object), "arg" + index);
 
         public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
         {
@@ -65,7 +73,7 @@ internal static class TemplateFunctions
                 throw new ScriptRuntimeException(callerContext?.Span ?? context.CurrentSpan, $"this function takes {arity} argument{(arity == 1 ? "" : "s")}, not {arguments.Count}");
             }
 
-            return body(context, arguments);
+            return body(context, arguments, callerContext);
         }
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
