@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 using SiteGen.Model;
@@ -18,8 +19,30 @@ public sealed partial class ArticleText
         Title = title;
         Paragraphs = paragraphs;
         Headings = headings;
-        Body = string.Join("\n", paragraphs);
-        Full = title + "\n" + Body;
+
+        // Full is made in one piece, Body cut from it when asked for: most texts are read for their Full only.
+        var length = title.Length;
+        foreach (var p in paragraphs)
+        {
+            length += p.Length + 1;
+        }
+
+        Full = string.Create(Math.Max(length, title.Length + 1), (title, paragraphs), static (span, state) =>
+        {
+            state.title.CopyTo(span);
+            var at = state.title.Length;
+            span[at++] = '\n';
+            for (var i = 0; i < state.paragraphs.Count; i++)
+            {
+                if (i > 0)
+                {
+                    span[at++] = '\n';
+                }
+
+                state.paragraphs[i].CopyTo(span[at..]);
+                at += state.paragraphs[i].Length;
+            }
+        });
     }
 
     public string Title { get; }
@@ -31,7 +54,7 @@ public sealed partial class ArticleText
     public IReadOnlyList<string> Headings { get; }
 
     /// <summary>The paragraphs joined with line breaks.</summary>
-    public string Body { get; }
+    public string Body => field ??= Full[(Title.Length + 1)..];
 
     /// <summary>Title, a line break, then <see cref="Body"/>: what terms and quotes are taken from.</summary>
     public string Full { get; }
@@ -40,7 +63,22 @@ public sealed partial class ArticleText
     public string Lead => Paragraphs.FirstOrDefault(p => p.Length >= 20) ?? (Paragraphs.Count > 0 ? Paragraphs[0] : "");
 
     /// <summary>Characters of the body that are not white space.</summary>
-    public int Characters => Body.Count(c => !char.IsWhiteSpace(c));
+    public int Characters
+    {
+        get
+        {
+            var count = 0;
+            foreach (var c in Full.AsSpan(Title.Length + 1))
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>Reading length: Han characters plus words in other scripts.</summary>
     public int Words => Tokenizer.Count(Body);
@@ -51,17 +89,21 @@ public sealed partial class ArticleText
     {
         var paragraphs = new List<string>();
         var headings = new List<string>();
-        var block = new List<string>();
+
+        // The lines of the block being read, joined as they come (a line break between two wide
+        // characters is dropped, others become a space).
+        var block = new StringBuilder();
+        var last = '\0';
         var fenced = false;
 
         void Flush()
         {
-            if (block.Count == 0)
+            if (block.Length == 0)
             {
                 return;
             }
 
-            var text = Inline(JoinLines(block));
+            var text = Inline(block.ToString());
             block.Clear();
             if (text.Length > 0)
             {
@@ -69,9 +111,10 @@ public sealed partial class ArticleText
             }
         }
 
-        foreach (var raw in markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        // Lines are trimmed, so a carriage return before a line break goes with the other white space.
+        foreach (var range in markdown.AsSpan().Split('\n'))
         {
-            var line = raw.Trim();
+            var line = markdown.AsSpan(range).Trim();
             if (line.StartsWith("```", StringComparison.Ordinal))
             {
                 Flush();
@@ -79,7 +122,7 @@ public sealed partial class ArticleText
                 continue;
             }
 
-            if (fenced || line.StartsWith("^^^", StringComparison.Ordinal) || ImageLine().IsMatch(line))
+            if (fenced || line.StartsWith("^^^", StringComparison.Ordinal) || (line.StartsWith('!') && ImageLine().IsMatch(line)))
             {
                 // Code, figure fences and their captions, lone images: not running text.
                 Flush();
@@ -95,7 +138,7 @@ public sealed partial class ArticleText
             if (line.StartsWith('#'))
             {
                 Flush();
-                var heading = Inline(line.TrimStart('#').Trim());
+                var heading = Inline(line.TrimStart('#').Trim().ToString());
                 if (heading.Length > 0)
                 {
                     headings.Add(heading);
@@ -104,32 +147,38 @@ public sealed partial class ArticleText
                 continue;
             }
 
-            line = ListOrQuoteMarker().Replace(line, "");
-            block.Add(line);
+            if (line[0] is '-' or '*' or '+' or '>' || char.IsDigit(line[0]))
+            {
+                // Only a line starting so can have a list or quote marker.
+                line = ListOrQuoteMarker().Replace(line.ToString(), "");
+            }
+
+            if (line.Length > 0)
+            {
+                if (block.Length > 0 && !(Cjk.IsWide(last) && Cjk.IsWide(line[0])))
+                {
+                    block.Append(' ');
+                }
+
+                block.Append(line);
+                last = line[^1];
+            }
         }
 
         Flush();
         return new ArticleText(Inline(title), paragraphs, headings);
     }
 
-    private static string JoinLines(List<string> lines)
-    {
-        var sb = new StringBuilder();
-        foreach (var line in lines)
-        {
-            if (sb.Length > 0 && line.Length > 0 && !(Cjk.IsWide(sb[^1]) && Cjk.IsWide(line[0])))
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(line);
-        }
-
-        return sb.ToString();
-    }
+    // The characters each step of Inline but the last needs to change anything: text without any is only trimmed and its spaces squeezed.
+    private static readonly SearchValues<char> Markup = SearchValues.Create("![<*_~\\&");
 
     private static string Inline(string text)
     {
+        if (!text.AsSpan().ContainsAny(Markup))
+        {
+            return (text.Contains("  ", StringComparison.Ordinal) || text.AsSpan().ContainsAny('\t', '\u00A0') ? Spaces().Replace(text, " ") : text).Trim();
+        }
+
         text = Image().Replace(text, "");
         text = Link().Replace(text, "$1");
         text = AutoLink().Replace(text, "");

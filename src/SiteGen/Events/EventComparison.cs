@@ -43,7 +43,7 @@ public sealed record EventReport(
     IReadOnlyList<Term> SharedTerms);
 
 /// <summary>
-/// Sets an event's articles side by side (<see cref="Compare"/>). Deterministic: the same articles
+/// Sets an event's articles side by side (<see cref="Compare(EventDefinition, IEnumerable{Article}, TermStatistics?)"/>). Deterministic: the same articles
 /// give the same report, whatever order they come in. Work grows with the event's text, not the
 /// archive's (the archive enters only through the optional background <see cref="TermStatistics"/>).
 /// </summary>
@@ -56,11 +56,15 @@ public static class EventComparison
     /// <param name="ev">The event.</param>
     /// <param name="articles">Its articles (e.g. <see cref="EventGroup.Articles"/>), any order.</param>
     /// <param name="background">Archive statistics that weigh down common words; optional.</param>
-    public static EventReport Compare(EventDefinition ev, IEnumerable<Article> articles, TermStatistics? background = null)
+    public static EventReport Compare(EventDefinition ev, IEnumerable<Article> articles, TermStatistics? background = null) =>
+        Compare(ev, articles, background, ArticleText.From);
+
+    /// <summary><see cref="Compare(EventDefinition, IEnumerable{Article}, TermStatistics?)"/> with the articles' texts from <paramref name="textOf"/> (made once per build).</summary>
+    internal static EventReport Compare(EventDefinition ev, IEnumerable<Article> articles, TermStatistics? background, Func<Article, ArticleText> textOf)
     {
         var ordered = articles.DistinctBy(a => a.Id, StringComparer.Ordinal).ToList();
         ordered.Sort(EventTime.Compare);
-        var texts = ordered.Select(ArticleText.From).ToList();
+        var texts = ordered.ConvertAll(a => textOf(a));
         var terms = new TermExtractor(texts.Select(t => t.Full).ToList(), background);
         var near = NearMatcher.Compare(ordered.Select((a, i) => (a.Id, texts[i])).ToList());
 
@@ -85,20 +89,24 @@ public static class EventComparison
                 near[i]));
         }
 
-        return new EventReport(ev, ordered.Select(a => a.Outlet).Distinct(StringComparer.Ordinal).ToList(), Timeline(ordered), columns, terms.Shared(SharedTermCount));
+        var report = new EventReport(ev, ordered.Select(a => a.Outlet).Distinct(StringComparer.Ordinal).ToList(), Timeline(ordered), columns, terms.Shared(SharedTermCount));
+        terms.Release();
+        return report;
     }
 
     /// <summary>
-    /// The report <see cref="Compare"/> gives for the same event and articles with another
+    /// The report <see cref="Compare(EventDefinition, IEnumerable{Article}, TermStatistics?)"/> gives for the same event and articles with another
     /// <paramref name="background"/>: only the terms depend on it, so the rest of
     /// <paramref name="report"/> (timeline, leads, quotes, near matches) is kept.
     /// </summary>
-    internal static EventReport WithBackground(EventReport report, EventDefinition ev, IReadOnlyList<Article> articles, TermStatistics background)
+    internal static EventReport WithBackground(EventReport report, EventDefinition ev, IReadOnlyList<Article> articles, TermStatistics background, Func<Article, ArticleText> textOf)
     {
         var byId = articles.DistinctBy(a => a.Id, StringComparer.Ordinal).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var terms = new TermExtractor(report.Columns.Select(c => ArticleText.From(byId[c.ArticleId]).Full).ToList(), background);
+        var terms = new TermExtractor(report.Columns.Select(c => textOf(byId[c.ArticleId]).Full).ToList(), background);
         var columns = report.Columns.Select((c, i) => c with { DistinctiveTerms = terms.Distinctive(i, DistinctiveTermCount) }).ToList();
-        return report with { Event = ev, Columns = columns, SharedTerms = terms.Shared(SharedTermCount) };
+        var result = report with { Event = ev, Columns = columns, SharedTerms = terms.Shared(SharedTermCount) };
+        terms.Release();
+        return result;
     }
 
     /// <summary>The timeline of some articles (any order in, time order out).</summary>

@@ -5,7 +5,7 @@ namespace SiteGen.Events;
 
 /// <summary>
 /// Memory for the event comparisons of repeated builds (<c>sitegen serve</c>): gives the same reports as
-/// <see cref="TermStatistics.Build(IEnumerable{Article})"/> and <see cref="EventComparison.Compare"/> on
+/// <see cref="TermStatistics.Build(IEnumerable{Article})"/> and <see cref="EventComparison.Compare(EventDefinition, IEnumerable{Article}, TermStatistics?)"/> on
 /// every build, computing only what changed.
 /// <list type="bullet">
 /// <item>Each article's features (<see cref="Tokenizer.Features(string)"/> of <see cref="ArticleText.Full"/>)
@@ -22,14 +22,17 @@ namespace SiteGen.Events;
 public sealed class EventComparisonCache
 {
     private readonly ConditionalWeakTable<Article, Numbers> _features = new();
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly FeatureNumbering _numbering = new();
     private Dictionary<string, Entry> _events = new(StringComparer.Ordinal);
 
-    /// <summary>Of the last <see cref="CompareAll"/>: reports taken as they were, reports whose terms only were computed again (the archive statistics they read changed), reports computed.</summary>
+    /// <summary>Of the last <see cref="CompareAll(IReadOnlyList{EventGroup}, TermStatistics)"/>: reports taken as they were, reports whose terms only were computed again (the archive statistics they read changed), reports computed.</summary>
     public (int Reused, int Terms, int Computed) LastCounts { get; private set; }
 
     /// <summary>The archive statistics over <paramref name="articles"/>, as <see cref="TermStatistics.Build(IEnumerable{Article})"/> gives them.</summary>
-    public TermStatistics Background(IReadOnlyList<Article> articles)
+    public TermStatistics Background(IReadOnlyList<Article> articles) => Background(articles, ArticleTextMemo.None);
+
+    /// <summary><see cref="Background(IReadOnlyList{Article})"/>, reading the articles' texts from <paramref name="texts"/>.</summary>
+    internal TermStatistics Background(IReadOnlyList<Article> articles, ArticleTextMemo texts)
     {
         var ids = new Numbers[articles.Count];
         var missing = new List<int>();
@@ -46,21 +49,19 @@ public sealed class EventComparisonCache
         }
 
         // New articles: their features in parallel, then numbered in article order (the numbers never leave this cache).
-        var found = new Dictionary<string, int>[missing.Count];
-        Parallel.For(0, missing.Count, k => found[k] = Tokenizer.Features(ArticleText.From(articles[missing[k]]).Full));
+        var found = new long[missing.Count][];
+        Parallel.For(0, missing.Count, k => found[k] = _numbering.Keys(texts.Of(articles[missing[k]]).Full));
+        var all = new List<int>();
+        var repeated = new List<int>();
         for (var k = 0; k < missing.Count; k++)
         {
-            var all = new List<int>(found[k].Count);
-            var repeated = new List<int>();
-            foreach (var (feature, count) in found[k])
+            all.Clear();
+            repeated.Clear();
+            foreach (var key in found[k])
             {
-                if (!_ids.TryGetValue(feature, out var id))
-                {
-                    _ids[feature] = id = _ids.Count;
-                }
-
+                var id = _numbering.Number(key & ~FeatureNumbering.Repeated);
                 all.Add(id);
-                if (count >= 2)
+                if ((key & FeatureNumbering.Repeated) != 0)
                 {
                     repeated.Add(id);
                 }
@@ -73,7 +74,7 @@ public sealed class EventComparisonCache
             _features.AddOrUpdate(articles[missing[k]], numbers);
         }
 
-        var counts = new int[_ids.Count];
+        var counts = new int[_numbering.Count];
         foreach (var numbers in ids)
         {
             foreach (var id in numbers.All)
@@ -82,22 +83,25 @@ public sealed class EventComparisonCache
             }
         }
 
-        return TermStatistics.FromCounts(_ids, counts, articles.Count);
+        return TermStatistics.FromCounts(_numbering, counts, articles.Count);
     }
 
     /// <summary>
-    /// Each group's report, as <see cref="EventComparison.Compare"/> with <paramref name="background"/>
+    /// Each group's report, as <see cref="EventComparison.Compare(EventDefinition, IEnumerable{Article}, TermStatistics?)"/> with <paramref name="background"/>
     /// gives it; reports whose inputs did not change since the last call are reused.
     /// </summary>
     /// <param name="groups">The events and their articles.</param>
-    /// <param name="background">From <see cref="Background"/> on this cache over the same build's articles, or <see cref="TermStatistics.None"/>.</param>
-    public EventReport[] CompareAll(IReadOnlyList<EventGroup> groups, TermStatistics background)
+    /// <param name="background">From <see cref="Background(IReadOnlyList{Article})"/> on this cache over the same build's articles, or <see cref="TermStatistics.None"/>.</param>
+    public EventReport[] CompareAll(IReadOnlyList<EventGroup> groups, TermStatistics background) => CompareAll(groups, background, ArticleTextMemo.None);
+
+    /// <summary><see cref="CompareAll(IReadOnlyList{EventGroup}, TermStatistics)"/>, reading the articles' texts from <paramref name="texts"/>.</summary>
+    internal EventReport[] CompareAll(IReadOnlyList<EventGroup> groups, TermStatistics background, ArticleTextMemo texts)
     {
         var reports = new EventReport[groups.Count];
-        if (background.Documents > 0 && !ReferenceEquals(background.Numbering, _ids))
+        if (background.Documents > 0 && !ReferenceEquals(background.Numbering, _numbering))
         {
             // Statistics from elsewhere: nothing to compare them with next time.
-            Parallel.For(0, groups.Count, i => reports[i] = EventComparison.Compare(groups[i].Event, groups[i].Articles, background));
+            Parallel.For(0, groups.Count, i => reports[i] = EventComparison.Compare(groups[i].Event, groups[i].Articles, background, texts.Of));
             _events = new Dictionary<string, Entry>(StringComparer.Ordinal);
             LastCounts = (0, 0, groups.Count);
             return reports;
@@ -121,14 +125,14 @@ public sealed class EventComparisonCache
                 }
 
                 // Only the archive statistics moved: the terms are computed again, the rest is kept.
-                var terms = EventComparison.WithBackground(old.Report, group.Event, articles, background);
+                var terms = EventComparison.WithBackground(old.Report, group.Event, articles, background, texts.Of);
                 entries[i] = Entry.Of(articles, background, old.Features, terms);
                 reports[i] = terms;
                 Interlocked.Increment(ref retermed);
                 return;
             }
 
-            var report = EventComparison.Compare(group.Event, articles, background);
+            var report = EventComparison.Compare(group.Event, articles, background, texts.Of);
             entries[i] = Entry.Of(articles, background, FeaturesOf(articles, background), report);
             reports[i] = report;
         });

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace SiteGen.Events;
 
 /// <summary>
@@ -27,13 +29,34 @@ internal sealed class GramTable
     private Entry[] _grams;
     private Posting[] _postings;
 
+    // The arrays of this thread's last released table, taken by its next one: an event's table is
+    // megabytes (large-object heap) and a build makes one per event, on a few threads.
+    [ThreadStatic]
+    private static Spare? t_spare;
+
     public GramTable(int expected)
     {
         var bits = Math.Max(10, 64 - (int)ulong.LeadingZeroCount((ulong)Math.Max(1, expected) * 2));
-        _slots = new Slot[1 << bits];
+        var size = Math.Max(16, expected);
+        var spare = t_spare;
+        t_spare = null;
+        if (spare is not null && spare.Slots.Length >= 1 << bits && spare.Slots.Length <= 4 << bits)
+        {
+            // A larger table works as well (fewer collisions); much larger would cost more to clear than to make.
+            _slots = spare.Slots;
+            Array.Clear(_slots);
+            bits = BitOperations.Log2((uint)_slots.Length);
+        }
+        else
+        {
+            _slots = new Slot[1 << bits];
+        }
+
         _shift = 64 - bits;
-        _grams = new Entry[Math.Max(16, expected)];
-        _postings = new Posting[Math.Max(16, expected)];
+
+        // Every entry and posting is written whole before it is read: no clearing needed.
+        _grams = spare is not null && spare.Grams.Length >= size ? spare.Grams : new Entry[size];
+        _postings = spare is not null && spare.Postings.Length >= size ? spare.Postings : new Posting[size];
     }
 
     public int Count { get; private set; }
@@ -180,6 +203,19 @@ internal sealed class GramTable
         return min == int.MaxValue ? 0 : min;
     }
 
+    /// <summary>Hands this table's arrays to the next table made on this thread; this one is not used again.</summary>
+    public void Release()
+    {
+        var spare = t_spare;
+        t_spare = new Spare(
+            spare is not null && spare.Slots.Length > _slots.Length ? spare.Slots : _slots,
+            spare is not null && spare.Grams.Length > _grams.Length ? spare.Grams : _grams,
+            spare is not null && spare.Postings.Length > _postings.Length ? spare.Postings : _postings);
+        _slots = [];
+        _grams = [];
+        _postings = [];
+    }
+
     private void Rehash()
     {
         var old = _slots;
@@ -200,6 +236,8 @@ internal sealed class GramTable
             }
         }
     }
+
+    private sealed record Spare(Slot[] Slots, Entry[] Grams, Posting[] Postings);
 
     private struct Slot
     {

@@ -81,6 +81,9 @@ public sealed class TermExtractor
 
     public int Count => _docs.Length;
 
+    /// <summary>Lets the next extractor on this thread reuse this one's n-gram table; this one is not used again.</summary>
+    internal void Release() => _grams.Release();
+
     /// <summary>
     /// What text <paramref name="doc"/> stresses that the others do not: up to <paramref name="take"/>
     /// terms with a positive weight, best first (ties: longer, then ordinal). One thread at a time per

@@ -10,7 +10,7 @@ public sealed class TermStatistics
     private readonly Dictionary<string, int> _df;
 
     // Or, from an EventComparisonCache: feature ids and the count of each id (ids past the end count 0).
-    private readonly IReadOnlyDictionary<string, int>? _ids;
+    private readonly FeatureNumbering? _ids;
     private readonly int[] _counts = [];
 
     private TermStatistics(Dictionary<string, int> df, int documents)
@@ -19,7 +19,7 @@ public sealed class TermStatistics
         Documents = documents;
     }
 
-    private TermStatistics(IReadOnlyDictionary<string, int> ids, int[] counts, int documents)
+    private TermStatistics(FeatureNumbering ids, int[] counts, int documents)
     {
         _df = [];
         _ids = ids;
@@ -53,13 +53,13 @@ public sealed class TermStatistics
     public static TermStatistics Build(IEnumerable<Model.Article> articles) => Build(articles.Select(a => ArticleText.From(a).Full));
 
     public int DocumentFrequency(string feature) =>
-        _ids is null ? _df.GetValueOrDefault(feature) : _ids.TryGetValue(feature, out var id) ? DocumentFrequency(id) : 0;
+        _ids is null ? _df.GetValueOrDefault(feature) : _ids.IdOf(feature) is var id and >= 0 ? DocumentFrequency(id) : 0;
 
     /// <summary>Statistics whose features are numbered (<paramref name="ids"/>, which may grow later) with the count of each number.</summary>
-    internal static TermStatistics FromCounts(IReadOnlyDictionary<string, int> ids, int[] counts, int documents) => new(ids, counts, documents);
+    internal static TermStatistics FromCounts(FeatureNumbering ids, int[] counts, int documents) => new(ids, counts, documents);
 
     /// <summary>The feature numbering of <see cref="FromCounts"/>, or null.</summary>
-    internal IReadOnlyDictionary<string, int>? Numbering => _ids;
+    internal FeatureNumbering? Numbering => _ids;
 
     internal int DocumentFrequency(int id) => id < _counts.Length ? _counts[id] : 0;
 

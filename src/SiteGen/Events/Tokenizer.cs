@@ -78,6 +78,10 @@ public static class Tokenizer
     public static bool IsContentWord(string word) =>
         word.Length >= 2 && !StopWords.Contains(word) && !AllDigits(word);
 
+    /// <summary><see cref="IsContentWord(string)"/> of a lowercased word's characters, with <see cref="StopWords"/> looked up by them.</summary>
+    internal static bool IsContentWord(ReadOnlySpan<char> word, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stop) =>
+        word.Length >= 2 && !stop.Contains(word) && !AllDigits(word);
+
     private static bool AllDigits(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
@@ -123,7 +127,7 @@ public static class Tokenizer
             lastHanRun = -1;
             var word = scanner.Length <= buffer.Length ? buffer[..scanner.Length] : new char[scanner.Length];
             text.AsSpan(scanner.Start, scanner.Length).ToLowerInvariant(word);
-            if (word.Length >= 2 && !stop.Contains(word) && !AllDigits(word))
+            if (IsContentWord(word, stop))
             {
                 CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _)++;
             }

@@ -122,7 +122,9 @@ public sealed class SiteModel
         var anyMembers = groups.Any(g => g.Members.Count > 0);
         if (comparisons is not null)
         {
-            reports = comparisons.CompareAll(groups, anyMembers ? comparisons.Background(all) : TermStatistics.None);
+            // The members' texts are made once, for the archive statistics, and read again by their events.
+            var texts = new ArticleTextMemo(groups.SelectMany(g => g.Articles));
+            reports = comparisons.CompareAll(groups, anyMembers ? comparisons.Background(all, texts) : TermStatistics.None, texts);
         }
         else
         {

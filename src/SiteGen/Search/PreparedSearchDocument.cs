@@ -15,9 +15,14 @@ namespace SiteGen.Search;
 /// </summary>
 public sealed class PreparedSearchDocument
 {
-    private PreparedSearchDocument(SearchTermTable table, byte[] postings, int termCount, DocEntry entry, SearchFacetValue outlet, IReadOnlyList<SearchFacetValue> events, int excerptColumns, byte[] inputHash)
+    // What the document was made from, until its InputHash is asked for: a one-off build never asks
+    // (nothing is compared with its index), and hashing every document's text was a tenth of indexing.
+    private SearchDocument? _source;
+    private byte[]? _inputHash;
+
+    private PreparedSearchDocument(SearchTermTable table, byte[] postings, int termCount, DocEntry entry, SearchFacetValue outlet, IReadOnlyList<SearchFacetValue> events, int excerptColumns, SearchDocument source)
     {
-        InputHash = inputHash;
+        _source = source;
         Table = table;
         Postings = postings;
         TermCount = termCount;
@@ -47,7 +52,27 @@ public sealed class PreparedSearchDocument
     internal int ExcerptColumns { get; }
 
     /// <summary>SHA-256 of everything the document was made from (its fields and the excerpt length): equal hashes, equal index bytes.</summary>
-    internal byte[] InputHash { get; }
+    internal byte[] InputHash
+    {
+        get
+        {
+            // Threads racing here compute the same hash; the hash is published before the source is let go.
+            if (Volatile.Read(ref _inputHash) is { } hash)
+            {
+                return hash;
+            }
+
+            if (Volatile.Read(ref _source) is not { } source)
+            {
+                return Volatile.Read(ref _inputHash)!;
+            }
+
+            hash = HashInputs(source, ExcerptColumns);
+            Volatile.Write(ref _inputHash, hash);
+            Volatile.Write(ref _source, null);
+            return hash;
+        }
+    }
 
     /// <summary>The document's terms with their counts in the title fields and elsewhere (for tests and tools).</summary>
     public IEnumerable<(string Term, int TitleTf, int OtherTf)> Terms()
@@ -109,7 +134,7 @@ public sealed class PreparedSearchDocument
         }
 
         var entry = new DocEntry(doc.Outlet.Id, doc.Lang, doc.Published.Year, events, length, SearchIndexWriter.DocJson(doc, options.ExcerptColumns));
-        return new PreparedSearchDocument(table, postings, termCount, entry, doc.Outlet, doc.Events, options.ExcerptColumns, HashInputs(doc, options.ExcerptColumns));
+        return new PreparedSearchDocument(table, postings, termCount, entry, doc.Outlet, doc.Events, options.ExcerptColumns, doc);
     }
 
     private static byte[] HashInputs(SearchDocument doc, int excerptColumns)

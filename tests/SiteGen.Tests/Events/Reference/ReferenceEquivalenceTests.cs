@@ -63,6 +63,55 @@ public class ReferenceEquivalenceTests(EventArchive archive) : IClassFixture<Eve
     }
 
     [Fact]
+    public void Texts_of_random_markdown_equal_the_reference()
+    {
+        Gen.Select(RandomMarkdown, RandomMarkdown).Sample((title, body) => AssertSameText(title, body), iter: 5000);
+    }
+
+    [Fact]
+    public void Texts_of_the_shipped_and_generated_archives_equal_the_reference()
+    {
+        var content = Path.Combine(TestPaths.NewTempDir(), "content");
+        ArchiveWriter.WriteContent(new ArchiveGenerator(new ArchiveSpec(300, 5) { Events = 4, Tags = 50 }), content);
+        var articles = ArticleStore.Open(TestPaths.Content).Articles.Concat(ArticleStore.Open(content).Articles).Select(a => a.Article).Concat(archive.Archive).ToList();
+        Assert.True(articles.Count > 300);
+        foreach (var a in articles)
+        {
+            AssertSameText(a.Title, a.Body);
+        }
+    }
+
+    [Fact]
+    public void Feature_keys_of_random_and_archive_texts_are_the_features_and_their_repeats()
+    {
+        var numbering = new FeatureNumbering();
+        void Check(string text)
+        {
+            var expected = Tokenizer.Features(text);
+            var keys = numbering.Keys(text);
+            Assert.Equal(expected.Count, keys.Length);
+            var ids = keys.Select(k => numbering.Number(k & ~FeatureNumbering.Repeated)).ToArray();
+            Assert.Equal(ids.Length, ids.Distinct().Count());
+            var i = 0;
+            foreach (var k in keys)
+            {
+                var id = ids[i++];
+                var feature = expected.Single(f => numbering.IdOf(f.Key) == id);
+                Assert.Equal(feature.Value >= 2, (k & FeatureNumbering.Repeated) != 0);
+            }
+        }
+
+        RandomText.Sample(Check);
+        foreach (var a in archive.Archive.Take(50))
+        {
+            Check(ArticleText.From(a).Full);
+        }
+
+        Assert.Equal(-1, numbering.IdOf("never-a-word-here"));
+        Assert.Equal(-1, numbering.IdOf("齉齾"));
+    }
+
+    [Fact]
     public void Terms_and_near_matches_of_random_events_equal_the_reference()
     {
         // Texts of a few words and characters, so that phrases, sentences and copies recur.
@@ -101,6 +150,30 @@ public class ReferenceEquivalenceTests(EventArchive archive) : IClassFixture<Eve
             Pick(" ", " ", "  ", "，", "。", "！", "？", ". ", "! ", "\n", "\n\n", "“", "”", "\"", "'", "-", "’"))
         .Array[0, 120]
         .Select(string.Concat);
+
+    /// <summary>Random Markdown: every construct the text extraction treats, mixed with text, white space and line ends of each kind.</summary>
+    private static readonly Gen<string> RandomMarkdown = Gen.OneOf(
+            Gen.Int[0, HanChars.Length - 1].Select(i => HanChars[i].ToString()),
+            Pick("Putin", "NATO", "2022", "said", "é", "“", "”", "，", "。", "、"),
+            Pick("#", "## ", "```", "^^^", "![a](b.jpg)", "![", "](x)", "[", "]", "(", ")", "[Xi](http://x)", "<https://a.b>", "<mailto:a@b>", "<b>", "</i>", "<", ">",
+                "*", "**", "***", "_", "__", "~~", "\\*", "\\", "&nbsp;", "&amp;", "&", "- ", "-", "* ", "+ ", "1. ", "2) ", "٣. ", "> ", ">", "---", "***", "___", "!"),
+            Pick(" ", "  ", "\t", "\u00A0", " \u00A0", "\n", "\r\n", "\r", "\n\n", "\n   \n", "\n\r\n"))
+        .Array[0, 80]
+        .Select(string.Concat);
+
+    private static void AssertSameText(string title, string markdown)
+    {
+        var expected = ReferenceArticleText.FromMarkdown(title, markdown);
+        var actual = ArticleText.FromMarkdown(title, markdown);
+        Assert.Equal(expected.Title, actual.Title);
+        Assert.Equal(expected.Paragraphs, actual.Paragraphs);
+        Assert.Equal(expected.Headings, actual.Headings);
+        Assert.Equal(expected.Full, actual.Full);
+        Assert.Equal(expected.Body, actual.Body);
+        Assert.Equal(expected.Lead, actual.Lead);
+        Assert.Equal(expected.Characters, actual.Characters);
+        Assert.Equal(expected.Words, actual.Words);
+    }
 
     private static Gen<string> Pick(params string[] choices) => Gen.Int[0, choices.Length - 1].Select(i => choices[i]);
 

@@ -4,7 +4,7 @@ using SiteGen.Model;
 namespace SiteGen.Tests.Events.Reference;
 
 /// <summary>
-/// Test oracle: <see cref="EventComparison.Compare"/> as it was before it was optimized, built on the
+/// Test oracle: <see cref="EventComparison.Compare(EventDefinition, IEnumerable{Article}, TermStatistics?)"/> as it was before it was optimized, built on the
 /// reference term extractor, near matcher and tokenizer — the straightforward implementation the
 /// optimized one must equal. Do not optimize.
 /// </summary>
