@@ -255,6 +255,9 @@ internal sealed class DocumentTermCounter
     private int[] _values = new int[1 << 14];
     private int _used;
 
+    // Single characters, the most frequent terms, by their code (id + 1; 0: not looked up yet): no hashing.
+    private readonly int[] _single = new int[0x10000];
+
     public static DocumentTermCounter For(SearchTermTable table)
     {
         var counter = t_current ??= new DocumentTermCounter();
@@ -262,6 +265,7 @@ internal sealed class DocumentTermCounter
         {
             Array.Clear(counter._stamp);
             Array.Clear(counter._keys);
+            Array.Clear(counter._single);
             counter._used = 0;
             counter._table = table;
         }
@@ -460,7 +464,23 @@ internal sealed class DocumentTermCounter
     private int Gram(SearchTermTable table, ReadOnlySpan<char> text, int i, int n)
     {
         var gram = text[_at[i].._at[i + n]];
-        return gram.Length == n ? PackedId(table, SearchTermTable.Pack(gram), gram) : table.IdOf(gram);
+        if (gram.Length != n)
+        {
+            return table.IdOf(gram);
+        }
+
+        if (n == 1)
+        {
+            ref var single = ref _single[gram[0]];
+            if (single == 0)
+            {
+                single = PackedId(table, SearchTermTable.Pack(gram), gram) + 1;
+            }
+
+            return single - 1;
+        }
+
+        return PackedId(table, SearchTermTable.Pack(gram), gram);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

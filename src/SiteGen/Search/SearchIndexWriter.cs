@@ -76,6 +76,47 @@ public sealed class SearchIndexWriter : IDisposable
     /// <summary>The writer's options (documents must be prepared with the same excerpt length).</summary>
     public SearchIndexOptions Options => _options;
 
+    /// <summary>
+    /// Indexes documents 0 .. <paramref name="count"/> − 1 in that order, made by <paramref name="prepare"/>
+    /// (any thread) a batch at a time in parallel: only two batches are alive besides the index, and a
+    /// batch is added (one thread: the index is not thread-safe) while the next one is prepared, so the
+    /// cores do not wait for the adding.
+    /// </summary>
+    public void AddAll(int count, Func<int, PreparedSearchDocument> prepare, int batchSize = 2048)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var size = Math.Min(count, batchSize);
+        PreparedSearchDocument[] ready = new PreparedSearchDocument[size], next = new PreparedSearchDocument[size];
+        var adding = Task.CompletedTask;
+        try
+        {
+            for (var start = 0; start < count; start += size)
+            {
+                var first = start;
+                var n = Math.Min(size, count - first);
+                var batch = next;
+                Parallel.For(0, n, i => batch[i] = prepare(first + i));
+                adding.GetAwaiter().GetResult();
+                (ready, next) = (batch, ready);
+                adding = Task.Run(() =>
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        Add(batch[i]);
+                        batch[i] = null!;
+                    }
+                });
+            }
+
+            adding.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            // A failed preparation leaves no adding behind (the writer may be disposed next).
+            ((IAsyncResult)adding).AsyncWaitHandle.WaitOne();
+        }
+    }
+
     /// <summary>Indexes one document; its number is the order of the call.</summary>
     public void Add(SearchDocument doc)
     {

@@ -150,6 +150,52 @@ public class PreparedIndexTests
         Assert.Equal(files.Count, files.Select(f => f.Path).Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(64)]
+    [InlineData(2048)]
+    public void Batches_added_while_the_next_is_prepared_give_the_sequential_bytes(int batchSize)
+    {
+        var articles = Generated(150);
+        var dir = TestPaths.NewTempDir();
+        using (var writer = new SearchIndexWriter())
+        {
+            foreach (var (article, outlet, events) in articles)
+            {
+                writer.Add(SearchDocument.FromArticle(article, outlet, events, Languages));
+            }
+
+            writer.WriteTo(dir);
+        }
+
+        var files = new List<(string, byte[])>();
+        var cache = new SearchIndexCache();
+        var options = new SearchIndexOptions();
+        using (var writer = new SearchIndexWriter(options))
+        {
+            writer.AddAll(articles.Length, i => cache.Prepare(SearchDocument.FromArticle(articles[i].Article, articles[i].Outlet, articles[i].Events, Languages), options), batchSize);
+            Assert.Equal(articles.Length, writer.Count);
+            writer.WriteTo((path, bytes) => files.Add((path, bytes)));
+        }
+
+        Assert.Equal(Hashes(dir), Hashes(files));
+    }
+
+    [Fact]
+    public void A_failed_preparation_stops_adding_and_is_reported()
+    {
+        var articles = Generated(20);
+        var options = new SearchIndexOptions();
+        var cache = new SearchIndexCache();
+        using var writer = new SearchIndexWriter(options);
+        var error = Assert.Throws<AggregateException>(() => writer.AddAll(articles.Length, i => i == 13
+            ? throw new InvalidOperationException("probe")
+            : cache.Prepare(SearchDocument.FromArticle(articles[i].Article, articles[i].Outlet, articles[i].Events, Languages), options), 4));
+        Assert.Contains(error.InnerExceptions, e => e.Message == "probe");
+        Assert.Equal(12, writer.Count);
+    }
+
     [Fact]
     public void After_one_edit_only_that_article_is_tokenized_again_and_the_bytes_equal_a_fresh_index()
     {

@@ -741,23 +741,9 @@ public sealed class IncrementalSite
         Digest fingerprint = default;
         if (fingerprints is null)
         {
-            // Add in article order (the bytes depend only on it), tokenizing a batch at a time in parallel:
-            // only one batch of documents is alive besides the index.
+            // Add in article order (the bytes depend only on it), tokenizing a batch at a time in parallel.
             using var writer = new SearchIndexWriter(options);
-            var batch = new PreparedSearchDocument[Math.Min(articles.Count, 2048)];
-            for (var start = 0; start < articles.Count; start += batch.Length)
-            {
-                var count = Math.Min(batch.Length, articles.Count - start);
-                Parallel.For(0, count, i =>
-                {
-                    var article = articles[start + i];
-                    batch[i] = SearchIndexCache.Shared.Prepare(SearchDocument.FromArticle(article, model.OutletById.GetValueOrDefault(article.Outlet), eventsOf.GetValueOrDefault(article.Id), SitePages.Languages), options);
-                });
-                for (var i = 0; i < count; i++)
-                {
-                    writer.Add(batch[i]);
-                }
-            }
+            writer.AddAll(articles.Count, i => SearchIndexCache.Shared.Prepare(SearchDocument.FromArticle(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages), options));
 
             writer.WriteTo(Keep);
         }
