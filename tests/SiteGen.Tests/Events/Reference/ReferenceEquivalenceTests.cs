@@ -87,17 +87,21 @@ public class ReferenceEquivalenceTests(EventArchive archive) : IClassFixture<Eve
         var numbering = new FeatureNumbering();
         void Check(string text)
         {
+            // Samples run on several threads: keys on any thread (one word table), numbers one at a time.
             var expected = Tokenizer.Features(text);
             var keys = numbering.Keys(text);
             Assert.Equal(expected.Count, keys.Length);
-            var ids = keys.Select(k => numbering.Number(k & ~FeatureNumbering.Repeated)).ToArray();
-            Assert.Equal(ids.Length, ids.Distinct().Count());
-            var i = 0;
-            foreach (var k in keys)
+            lock (numbering)
             {
-                var id = ids[i++];
-                var feature = expected.Single(f => numbering.IdOf(f.Key) == id);
-                Assert.Equal(feature.Value >= 2, (k & FeatureNumbering.Repeated) != 0);
+                var ids = keys.Select(k => numbering.Number(k & ~FeatureNumbering.Repeated)).ToArray();
+                Assert.Equal(ids.Length, ids.Distinct().Count());
+                var i = 0;
+                foreach (var k in keys)
+                {
+                    var id = ids[i++];
+                    var feature = expected.Single(f => numbering.IdOf(f.Key) == id);
+                    Assert.Equal(feature.Value >= 2, (k & FeatureNumbering.Repeated) != 0);
+                }
             }
         }
 
