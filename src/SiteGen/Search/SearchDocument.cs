@@ -44,7 +44,7 @@ public sealed record SearchDocument
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseEmphasisExtras().UsePipeTables().Build();
 
     /// <summary>Plain text of a Markdown body: no markup, no link targets, no images.</summary>
-    public static string PlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
+    public static string PlainText(string markdown) => PlainTextRenderer.ToPlainText(markdown, Pipeline);
 
     /// <summary>
     /// The usual mapping: article fields, the outlet's names, events' names when known, and the article
