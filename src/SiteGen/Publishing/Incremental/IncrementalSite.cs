@@ -307,69 +307,68 @@ public sealed class IncrementalSite
 
         Func<object, object, bool> sameShared = SameShared; // one delegate for every page
 
-        // Render in parallel on all cores; each page its own TemplateContext.
+        // One page's record: reused when what it was made from is the same, else made (rendered only
+        // when its fingerprint changed).
+        OutputRecord PageRecord(PageJob job)
+        {
+            if (!options.Remember)
+            {
+                var page = RenderPage(job, job.Variables(), null);
+                made.Add(job.OutputPath);
+                return new OutputRecord(page, default, true, [], [], []);
+            }
+
+            previous.TryGetValue(job.OutputPath, out var old);
+            var reusable = old is { Salt: { } oldSalt } && SameSalt(oldSalt, salt, job) && StillValid(old, theme, i18n) ? old : null;
+
+            // The same key as last time on the same site: the same variables, not even made again.
+            if (reusable is not null && sameSite && job.Key is not null && ReferenceEquals(job.Key, reusable.Key))
+            {
+                return reusable;
+            }
+
+            // Variables equal to last build's give the same fingerprint: comparing them is cheaper than
+            // hashing them (most pages, after an edit).
+            var variables = job.Variables();
+            if (reusable is { Variables: { } before } && Fingerprinter.SameVariables(variables, before, sameShared))
+            {
+                return ReferenceEquals(reusable.Key, job.Key) ? reusable : reusable with { Key = job.Key };
+            }
+
+            string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
+            var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
+            if (old is not null && old.Fingerprint == fingerprint && StillValid(old, theme, i18n))
+            {
+                return old with { Salt = pageSalt, Variables = variables, Key = job.Key };
+            }
+
+            var trace = new RenderTrace();
+            var file = RenderPage(job, variables, trace);
+            if (!trace.ReadBodies)
+            {
+                fingerprint = light.Of(variables, pageSalt).Digest;
+            }
+
+            var templates = trace.Templates.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
+            var texts = trace.Texts.OrderBy(t => t.Lang, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Lang, t.Key, i18n.TryGetValue(t.Lang, out var s) ? s.Get(t.Key) : t.Key)).ToArray();
+            var allInputs = inputs
+                .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
+                .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
+                .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            made.Add(job.OutputPath);
+            return new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs, pageSalt, variables, job.Key);
+        }
+
+        // Render in parallel on all cores; each thread reuses its own template context (PageTemplateContext.Take).
         var renderErrors = new ConcurrentBag<string>();
         var done = 0;
         try
         {
             Parallel.For(0, jobs.Length, new ParallelOptions { CancellationToken = options.Cancel }, (index, state) =>
             {
-                var job = jobs[index];
                 try
                 {
-                    // The same key as last time on the same site: the same variables, not even made again.
-                    OutputRecord? old = null;
-                    if (options.Remember && previous.TryGetValue(job.OutputPath, out old) && sameSite && job.Key is not null
-                        && ReferenceEquals(job.Key, old.Key) && old.Salt is { } keptSalt && SameSalt(keptSalt, salt, job) && StillValid(old, theme, i18n))
-                    {
-                        slots[index] = old;
-                        options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
-                        return;
-                    }
-
-                    var variables = job.Variables();
-                    if (!options.Remember)
-                    {
-                        slots[index] = new OutputRecord(RenderPage(job, variables, null), default, true, [], [], []);
-                        made.Add(job.OutputPath);
-                        options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
-                        return;
-                    }
-
-                    // Variables equal to last build's give the same fingerprint: comparing them is cheaper
-                    // than hashing them (most pages, after an edit).
-                    if (old is { Salt: { } oldSalt, Variables: { } before } && SameSalt(oldSalt, salt, job)
-                        && Fingerprinter.SameVariables(variables, before, sameShared) && StillValid(old, theme, i18n))
-                    {
-                        slots[index] = ReferenceEquals(old.Key, job.Key) ? old : old with { Key = job.Key };
-                        options.Progress?.Report(new BuildProgress("rendering", Interlocked.Increment(ref done), jobs.Length));
-                        return;
-                    }
-
-                    string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
-                    var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
-                    if (old is not null && old.Fingerprint == fingerprint && StillValid(old, theme, i18n))
-                    {
-                        slots[index] = old with { Salt = pageSalt, Variables = variables, Key = job.Key };
-                    }
-                    else
-                    {
-                        var trace = new RenderTrace();
-                        var file = RenderPage(job, variables, trace);
-                        if (!trace.ReadBodies)
-                        {
-                            fingerprint = light.Of(variables, pageSalt).Digest;
-                        }
-
-                        var templates = trace.Templates.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
-                        var texts = trace.Texts.OrderBy(t => t.Lang, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Lang, t.Key, i18n.TryGetValue(t.Lang, out var s) ? s.Get(t.Key) : t.Key)).ToArray();
-                        var allInputs = inputs
-                            .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
-                            .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
-                            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                        slots[index] = new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs, pageSalt, variables, job.Key);
-                        made.Add(job.OutputPath);
-                    }
+                    slots[index] = PageRecord(jobs[index]);
                 }
                 catch (RenderException e)
                 {
@@ -668,12 +667,12 @@ public sealed class IncrementalSite
         return html;
     });
 
-    /// <summary>True when every template and UI string the output read last time is still the same (re-reading the strings, so missing keys are reported as in a clean build).</summary>
     /// <summary>Whether a record's salt is this page's: the build's salt, then the page's path, template, layout and language.</summary>
     private static bool SameSalt(string[] kept, string[] salt, PageJob job) =>
         kept.Length == salt.Length + 4 && kept.AsSpan(0, salt.Length).SequenceEqual(salt)
         && kept[^4] == job.OutputPath && kept[^3] == job.Template && kept[^2] == (job.Layout ?? "") && kept[^1] == job.Lang;
 
+    /// <summary>True when every template and UI string the output read last time is still the same (re-reading the strings, so missing keys are reported as in a clean build).</summary>
     private static bool StillValid(OutputRecord record, Theme theme, Dictionary<string, I18n> i18n)
     {
         foreach (var (name, hash) in record.Templates)
