@@ -41,41 +41,24 @@ internal sealed class FeatureNumbering
     {
         var counter = t_counter ??= new KeyCounter();
         counter.Clear();
-        var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stop = Tokenizer.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        Span<char> buffer = stackalloc char[64];
-        var scanner = new TokenScanner(text);
-        var lastHanRun = -1;
-        while (scanner.Next())
-        {
-            if (scanner.Kind == TokenKind.Han)
-            {
-                // A Han token of the same run as the Han token before it is the character after it.
-                if (lastHanRun == scanner.Run)
-                {
-                    counter.Add(Bigram(text[scanner.Start - 1], text[scanner.Start]));
-                }
-
-                lastHanRun = scanner.Run;
-                continue;
-            }
-
-            lastHanRun = -1;
-            var word = scanner.Length <= buffer.Length ? buffer[..scanner.Length] : new char[scanner.Length];
-            text.AsSpan(scanner.Start, scanner.Length).ToLowerInvariant(word);
-            if (Tokenizer.IsContentWord(word, stop))
-            {
-                if (!words.TryGetValue(word, out var number))
-                {
-                    var key = word.ToString();
-                    number = _words.GetOrAdd(key, static (_, self) => Interlocked.Increment(ref self._lastWord), this);
-                }
-
-                counter.Add(Word | (uint)number);
-            }
-        }
-
+        Tokenizer.WalkFeatures(text, new KeySink(this, _words.GetAlternateLookup<ReadOnlySpan<char>>(), counter));
         return counter.ToKeys();
+    }
+
+    /// <summary>Counts the keys of a text's features: a bigram its two characters, a word its number in the word table (new if unseen).</summary>
+    private readonly struct KeySink(FeatureNumbering owner, ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> words, KeyCounter counter) : Tokenizer.IFeatureSink
+    {
+        public void Bigram(ReadOnlySpan<char> pair) => counter.Add(FeatureNumbering.Bigram(pair[0], pair[1]));
+
+        public void Word(ReadOnlySpan<char> word)
+        {
+            if (!words.TryGetValue(word, out var number))
+            {
+                number = owner._words.GetOrAdd(word.ToString(), static (_, self) => Interlocked.Increment(ref self._lastWord), owner);
+            }
+
+            counter.Add(FeatureNumbering.Word | (uint)number);
+        }
     }
 
     /// <summary>The number of a key from <see cref="Keys"/> (without <see cref="Repeated"/>), new if unseen. One thread at a time.</summary>

@@ -79,7 +79,7 @@ public static class Tokenizer
         word.Length >= 2 && !StopWords.Contains(word) && !AllDigits(word);
 
     /// <summary><see cref="IsContentWord(string)"/> of a lowercased word's characters, with <see cref="StopWords"/> looked up by them.</summary>
-    internal static bool IsContentWord(ReadOnlySpan<char> word, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stop) =>
+    private static bool IsContentWord(ReadOnlySpan<char> word, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stop) =>
         word.Length >= 2 && !stop.Contains(word) && !AllDigits(word);
 
     private static bool AllDigits(ReadOnlySpan<char> word)
@@ -101,11 +101,31 @@ public static class Tokenizer
     /// </summary>
     public static Dictionary<string, int> Features(string text)
     {
-        // As Features(Tokenize(text)), in the same order, without the token list: a bigram is its two
-        // characters in the text, a word is lowercased into a buffer, and a string is made only for a
-        // feature not seen before.
+        // As Features(Tokenize(text)), in the same order, without the token list or a string per
+        // feature seen before (see WalkFeatures).
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        WalkFeatures(text, new CountingSink(counts.GetAlternateLookup<ReadOnlySpan<char>>()));
+        return counts;
+    }
+
+    /// <summary>What <see cref="WalkFeatures"/> hands each feature of a text to, as characters valid only during the call.</summary>
+    internal interface IFeatureSink
+    {
+        /// <summary>A Han bigram: two characters of one run, as they stand in the text.</summary>
+        void Bigram(ReadOnlySpan<char> pair);
+
+        /// <summary>A content word (<see cref="IsContentWord(string)"/>), lowercased.</summary>
+        void Word(ReadOnlySpan<char> word);
+    }
+
+    /// <summary>
+    /// Every feature of <see cref="Features(string)"/>, in text order, each time it occurs: a bigram is
+    /// its two characters in the text, a word is lowercased into a buffer; no token list, no strings.
+    /// A struct sink is specialized, so the calls cost nothing.
+    /// </summary>
+    internal static void WalkFeatures<TSink>(string text, TSink sink)
+        where TSink : struct, IFeatureSink
+    {
         var stop = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[64];
         var scanner = new TokenScanner(text);
@@ -117,7 +137,7 @@ public static class Tokenizer
                 // A Han token of the same run as the Han token before it is the character after it.
                 if (lastHanRun == scanner.Run)
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(lookup, text.AsSpan(scanner.Start - 1, 2), out _)++;
+                    sink.Bigram(text.AsSpan(scanner.Start - 1, 2));
                 }
 
                 lastHanRun = scanner.Run;
@@ -129,11 +149,17 @@ public static class Tokenizer
             text.AsSpan(scanner.Start, scanner.Length).ToLowerInvariant(word);
             if (IsContentWord(word, stop))
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(lookup, word, out _)++;
+                sink.Word(word);
             }
         }
+    }
 
-        return counts;
+    /// <summary>Counts features by their characters, a string made only for one not seen before.</summary>
+    private readonly struct CountingSink(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> counts) : IFeatureSink
+    {
+        public void Bigram(ReadOnlySpan<char> pair) => CollectionsMarshal.GetValueRefOrAddDefault(counts, pair, out _)++;
+
+        public void Word(ReadOnlySpan<char> word) => CollectionsMarshal.GetValueRefOrAddDefault(counts, word, out _)++;
     }
 
     public static Dictionary<string, int> Features(List<Token> tokens)
