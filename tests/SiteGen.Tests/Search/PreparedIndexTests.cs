@@ -114,6 +114,20 @@ public class PreparedIndexTests
     private static Dictionary<string, string> Hashes(string dir) =>
         Hashes(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Select(f => (Path.GetRelativePath(dir, f).Replace('\\', '/'), File.ReadAllBytes(f))));
 
+    /// <summary>The index written the plain way: one document after another, to a folder (what the other paths must equal).</summary>
+    private static string Sequential((Article Article, Outlet Outlet, IReadOnlyList<SearchFacetValue> Events)[] articles)
+    {
+        var dir = TestPaths.NewTempDir();
+        using var writer = new SearchIndexWriter();
+        foreach (var (article, outlet, events) in articles)
+        {
+            writer.Add(SearchDocument.FromArticle(article, outlet, events, Languages));
+        }
+
+        writer.WriteTo(dir);
+        return dir;
+    }
+
     private static List<(string Path, byte[] Bytes)> InMemory(SearchIndexCache cache, (Article Article, Outlet Outlet, IReadOnlyList<SearchFacetValue> Events)[] articles)
     {
         var options = new SearchIndexOptions();
@@ -134,16 +148,7 @@ public class PreparedIndexTests
     public void Parallel_prepared_in_memory_index_is_byte_identical_to_the_sequential_one()
     {
         var articles = Generated(200);
-        var dir = TestPaths.NewTempDir();
-        using (var writer = new SearchIndexWriter())
-        {
-            foreach (var (article, outlet, events) in articles)
-            {
-                writer.Add(SearchDocument.FromArticle(article, outlet, events, Languages));
-            }
-
-            writer.WriteTo(dir);
-        }
+        var dir = Sequential(articles);
 
         var files = InMemory(new SearchIndexCache(), articles);
         Assert.Equal(Hashes(dir), Hashes(files));
@@ -158,16 +163,7 @@ public class PreparedIndexTests
     public void Batches_added_while_the_next_is_prepared_give_the_sequential_bytes(int batchSize)
     {
         var articles = Generated(150);
-        var dir = TestPaths.NewTempDir();
-        using (var writer = new SearchIndexWriter())
-        {
-            foreach (var (article, outlet, events) in articles)
-            {
-                writer.Add(SearchDocument.FromArticle(article, outlet, events, Languages));
-            }
-
-            writer.WriteTo(dir);
-        }
+        var dir = Sequential(articles);
 
         var files = new List<(string, byte[])>();
         var cache = new SearchIndexCache();
