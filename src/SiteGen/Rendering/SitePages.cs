@@ -30,9 +30,12 @@ public sealed partial class SitePages
 
     /// <param name="text">UI strings: (language, key) to text, for page titles.</param>
     /// <param name="body">Article body to HTML; by default Markdig each time (an incremental build passes a cache).</param>
-    /// <param name="reuse">Given each new article view, gives the view to use: an equal one from an earlier build
-    /// (an incremental build keeps their digests by object), or the new one. Called from several threads.</param>
-    public SitePages(SiteModel model, SiteSettings settings, SiteUrls urls, string cssUrl, string iconUrl, Func<string, string, string> text, Func<Article, RawHtml>? body = null, Func<ArticleView, ArticleView>? reuse = null)
+    /// <param name="reuse">Given each new article view and the view of the same article and language an earlier build
+    /// made (from <paramref name="memo"/>, else null), gives the view to use: an equal earlier one (an incremental
+    /// build keeps their digests by object), or the new one. Called from several threads.</param>
+    /// <param name="memo">The article views of earlier builds by what they were made from: an article whose inputs
+    /// are the same objects gets the same views, neither made nor compared.</param>
+    public SitePages(SiteModel model, SiteSettings settings, SiteUrls urls, string cssUrl, string iconUrl, Func<string, string, string> text, Func<Article, RawHtml>? body = null, Func<ArticleView, ArticleView?, ArticleView>? reuse = null, ArticleViewMemo? memo = null)
     {
         _model = model;
         _settings = settings;
@@ -41,20 +44,39 @@ public sealed partial class SitePages
         Urls = urls;
         CssUrl = cssUrl;
         IconUrl = iconUrl;
-        var bodies = new RawHtml[model.Articles.Count];
         body ??= a => new RawHtml(MarkdownRenderer.ToHtml(a.Body));
-        Parallel.For(0, bodies.Length, i => bodies[i] = body(model.Articles[i]));
-        var views = new ArticleView[Languages.Length, bodies.Length];
-        Parallel.For(0, Languages.Length * bodies.Length, k =>
+        var count = model.Articles.Count;
+        var views = new ArticleView[Languages.Length, count];
+        memo?.Begin(model, urls);
+        Parallel.For(0, count, i =>
         {
-            var view = MakeView(model.Articles[k % bodies.Length], Languages[k / bodies.Length], bodies[k % bodies.Length]);
-            views[k / bodies.Length, k % bodies.Length] = reuse is null ? view : reuse(view);
+            var article = model.Articles[i];
+            var made = memo?.Find(model, article);
+            if (made is null)
+            {
+                var html = body(article);
+                var previous = memo?.Previous(article.Id);
+                made = new ArticleView[Languages.Length];
+                for (var l = 0; l < Languages.Length; l++)
+                {
+                    var view = MakeView(article, Languages[l], html);
+                    made[l] = reuse is null ? view : reuse(view, previous?[l]);
+                }
+
+                memo?.Keep(model, i, article, made);
+            }
+
+            for (var l = 0; l < Languages.Length; l++)
+            {
+                views[l, i] = made[l];
+            }
         });
+        memo?.End(model);
         _views = new Dictionary<string, ArticleView>[Languages.Length];
         for (var l = 0; l < Languages.Length; l++)
         {
-            _views[l] = new Dictionary<string, ArticleView>(bodies.Length, StringComparer.Ordinal);
-            for (var i = 0; i < bodies.Length; i++)
+            _views[l] = new Dictionary<string, ArticleView>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
             {
                 _views[l].Add(views[l, i].Id, views[l, i]);
             }

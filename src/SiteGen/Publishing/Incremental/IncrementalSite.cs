@@ -43,9 +43,11 @@ public sealed class IncrementalSite
     private readonly ParsedFileMemo<Outlet> _outletFiles = new();
     private readonly ParsedFileMemo<Events.EventDefinition> _eventFiles = new();
 
-    // Article views of the last good build by URL, with their file, and the digests of view objects
-    // (with and without bodies) that live on with them: see Reuse in BuildLocked.
-    private Dictionary<string, (ArticleView View, string? File)>? _lastViews;
+    // Article views of earlier builds by what they were made from (ArticleViewMemo), the file of each
+    // article when the memo last took views, and the digests of view objects (with and without bodies) that
+    // live on with them: see Reuse in BuildLocked.
+    private readonly ArticleViewMemo _views = new();
+    private Dictionary<string, string>? _lastFileOf;
     private readonly LastingDigests _lastingFull = new();
     private readonly LastingDigests _lastingLight = new();
     private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
@@ -211,15 +213,19 @@ public sealed class IncrementalSite
             assetUrls[relative] = urls.Path("assets/" + relative) + "?v=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
         }
 
-        // An article view equal to last build's (same file) is replaced by that object, whose digests the
+        // An article view whose inputs are the objects of an earlier build is that build's view (ArticleViewMemo).
+        // Another one equal to last build's (same file) is replaced by that object, whose digests the
         // fingerprinters keep (LastingDigests): after an edit only the views that changed are hashed again.
-        var lastViews = options.Remember ? _lastViews : null;
-        ArticleView Reuse(ArticleView view) =>
-            lastViews is not null && lastViews.TryGetValue(view.Url, out var old) && old.File == fileOf.GetValueOrDefault(view.Id) && Fingerprinter.SameValue(old.View, view) ? old.View : view;
-        var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key), Body, lastViews is null ? null : Reuse)
+        var lastFileOf = options.Remember ? _lastFileOf : null;
+        ArticleView Reuse(ArticleView view, ArticleView? old) =>
+            old is not null && lastFileOf is not null && lastFileOf.GetValueOrDefault(old.Id) == fileOf.GetValueOrDefault(view.Id) && Fingerprinter.SameValue(old, view) ? old : view;
+        var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key), Body, lastFileOf is null ? null : Reuse, options.Remember ? _views : null)
         {
             AssetUrls = assetUrls,
         };
+
+        // The memo's views are now this build's, made from these files (kept even if the build fails later: a view is a pure function of its inputs).
+        _lastFileOf = options.Remember ? fileOf : null;
         var jobs = pages.All().ToArray();
         Lap("plan");
         var renderer = new PageRenderer(theme, i18n, urls);
@@ -540,7 +546,6 @@ public sealed class IncrementalSite
         _pendingSearch = options.DeferSearch ? search : null;
         _generation++;
         _lastSite = options.Remember ? (settings, assetUrls) : null; // both made anew by each build
-        _lastViews = options.Remember ? pages.ArticleViews.ToDictionary(v => v.Url, v => (v, fileOf.GetValueOrDefault(v.Id)), StringComparer.Ordinal) : null;
         var before = Last?.Files;
         var changed = files.Values.Where(f => before is null || !before.TryGetValue(f.Path, out var old) || old.Digest != f.Digest).Select(f => f.Path).Order(StringComparer.Ordinal).ToArray();
         var removed = before is null ? [] : before.Keys.Where(p => !files.ContainsKey(p)).Order(StringComparer.Ordinal).ToArray();
