@@ -20,7 +20,7 @@ namespace SiteGen.Rendering;
 /// their count;</item>
 /// <item>global parts: the site's URLs, every outlet and event definition (objects: names and dates
 /// shown in links), and the tag tables (tag to folder, folder to name). These are compared once per
-/// build; any difference forgets every entry.</item>
+/// build; after any difference every view is made again.</item>
 /// </list>
 /// Objects are compared by reference: the article cache and the outlet and event file memos hand out
 /// the same object for an unchanged file. Not thread-safe across builds; one build at a time.
@@ -29,6 +29,7 @@ public sealed class ArticleViewMemo
 {
     private Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private Entry?[] _made = [];
+    private bool _valid; // false when a global part changed: every view is made again (and may still be compared with the old one)
 
     // The global parts the entries were made under.
     private string? _baseUrl;
@@ -45,14 +46,10 @@ public sealed class ArticleViewMemo
 
     private sealed record Entry(Article Article, Article? Older, Article? Newer, IReadOnlyList<string> Events, Article[][] Coverage, int[] CoverageCounts, IReadOnlyList<Article> Translations, ArticleView[] Views);
 
-    /// <summary>Starts a build on <paramref name="model"/>: forgets every entry when a global part differs from the last build's.</summary>
+    /// <summary>Starts a build on <paramref name="model"/>: no entry is found when a global part differs from the last build's.</summary>
     internal void Begin(SiteModel model, SiteUrls urls)
     {
-        if (_baseUrl != urls.BaseUrl || !SameObjects(_outlets, model.OutletById) || !SameObjects(_events, model.EventById) || !SameTags(model))
-        {
-            _entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        }
-
+        _valid = _baseUrl == urls.BaseUrl && SameObjects(_outlets, model.OutletById) && SameObjects(_events, model.EventById) && SameTags(model);
         (_baseUrl, _outlets, _events, _tagSlug, _tags) = (urls.BaseUrl, model.OutletById, model.EventById, model.TagSlug, model.Tags);
         _made = new Entry?[model.Articles.Count];
     }
@@ -60,7 +57,7 @@ public sealed class ArticleViewMemo
     /// <summary>The views of an article made by an earlier build from the same inputs, or null. Thread-safe during a build.</summary>
     internal ArticleView[]? Find(SiteModel model, Article article)
     {
-        return _entries.TryGetValue(article.Id, out var entry) && ReferenceEquals(entry.Article, article) && SameInputs(model, entry) ? entry.Views : null;
+        return _valid && _entries.TryGetValue(article.Id, out var entry) && ReferenceEquals(entry.Article, article) && SameInputs(model, entry) ? entry.Views : null;
     }
 
     /// <summary>The views an earlier build made of an article with this id, whatever they were made from (to compare a new view with), or null.</summary>

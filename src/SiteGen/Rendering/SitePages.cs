@@ -9,8 +9,9 @@ namespace SiteGen.Rendering;
 /// path without the language (<c>articles/x/</c>, the same under /zh/ and /en/) and its variables.
 /// </summary>
 /// <param name="Key">When not null: an immutable object that, with the site's settings, asset URLs and
-/// base URL, determines <paramref name="Variables"/> entirely (an article page's view). A rebuild that
-/// finds the very same object as last time reuses the page without making its variables.</param>
+/// base URL, determines <paramref name="Variables"/> entirely (an article page's view, a list page's
+/// <see cref="PageKey"/>). A rebuild that finds the same key as last time (<see cref="PageKey.Same"/>)
+/// reuses the page without making its variables.</param>
 public sealed record PageJob(string OutputPath, string Template, string? Layout, string Lang, string Suffix, bool InSitemap, Func<IReadOnlyDictionary<string, object?>> Variables, object? Key = null);
 
 /// <summary>
@@ -135,7 +136,9 @@ public sealed partial class SitePages
                 return vars;
             }, key);
 
-        IEnumerable<PageJob> Paged(string suffix, string template, string title, IReadOnlyList<Article> articles, Action<Dictionary<string, object?>>? fill = null, (string Url, string Title)? feed = null)
+        // A list page's variables are made from its title, number, items and what `fill` adds (given as
+        // `fillKey`, the parts that determine it): these are its key (PageKey), with the site's settings.
+        IEnumerable<PageJob> Paged(string suffix, string template, string title, IReadOnlyList<Article> articles, object?[] fillKey, Action<Dictionary<string, object?>>? fill = null, (string Url, string Title)? feed = null)
         {
             var pages = Math.Max(1, (articles.Count + _settings.PageSize - 1) / _settings.PageSize);
             for (var n = 1; n <= pages; n++)
@@ -143,11 +146,19 @@ public sealed partial class SitePages
                 var number = n;
                 var pageSuffix = n == 1 ? suffix : $"{suffix}page/{n}/";
                 var pageTitle = n == 1 ? title : $"{title} ({number}/{pages})";
+                var first = (number - 1) * _settings.PageSize;
+                var items = new ArticleView[Math.Min(_settings.PageSize, articles.Count - first)];
+                for (var i = 0; i < items.Length; i++)
+                {
+                    items[i] = View(articles[first + i], lang);
+                }
+
+                object?[] key = [pageTitle, number, pages, articles.Count, feed?.Url, feed?.Title, .. fillKey, .. items];
                 yield return Page(pageSuffix, template, pageTitle, vars =>
                 {
                     vars["pager"] = new PagerView
                     {
-                        Items = articles.Skip((number - 1) * _settings.PageSize).Take(_settings.PageSize).Select(a => View(a, lang)).ToArray(),
+                        Items = items,
                         Number = number,
                         Count = pages,
                         Total = articles.Count,
@@ -155,7 +166,7 @@ public sealed partial class SitePages
                         NextUrl = number < pages ? Urls.Path($"{lang}/{suffix}page/{number + 1}/") : null,
                     };
                     fill?.Invoke(vars);
-                }, feed: feed);
+                }, feed: feed, key: new PageKey(key));
             }
         }
 
@@ -179,7 +190,8 @@ public sealed partial class SitePages
         foreach (var outlet in _model.Outlets)
         {
             var view = OutletViews(lang).First(o => o.Id == outlet.Id);
-            foreach (var job in Paged($"outlets/{outlet.Id}/", "outlet", view.Name, _model.ByOutlet[outlet.Id], vars => vars["outlet"] = view, (view.FeedUrl, view.Name)))
+            // The outlet's view is made from the outlet (names, home) and its count (the key's total).
+            foreach (var job in Paged($"outlets/{outlet.Id}/", "outlet", view.Name, _model.ByOutlet[outlet.Id], [outlet], vars => vars["outlet"] = view, (view.FeedUrl, view.Name)))
             {
                 yield return job;
             }
@@ -203,7 +215,7 @@ public sealed partial class SitePages
         foreach (var tag in _model.Tags)
         {
             var link = new LinkView(tag.Name, Urls.Path($"{lang}/tags/{tag.Slug}/"), Count: tag.Articles.Count);
-            foreach (var job in Paged($"tags/{tag.Slug}/", "tag", tag.Name, tag.Articles, vars => vars["tag"] = link))
+            foreach (var job in Paged($"tags/{tag.Slug}/", "tag", tag.Name, tag.Articles, [link], vars => vars["tag"] = link))
             {
                 yield return job;
             }
@@ -213,7 +225,9 @@ public sealed partial class SitePages
         yield return Page("archive/", "archive", Label(lang, "archive"), vars => vars["years"] = years);
         foreach (var (year, view) in _model.Years.Zip(years))
         {
-            foreach (var job in Paged($"archive/{year.Year:D4}/", "archive_year", view.Title, year.Articles, vars => vars["year"] = view))
+            // The year's view is its number, title, URL, count and months (links: title, URL, count).
+            object?[] yearKey = [view.Year, view.Title, view.Url, view.Count, .. view.Months];
+            foreach (var job in Paged($"archive/{year.Year:D4}/", "archive_year", view.Title, year.Articles, yearKey, vars => vars["year"] = view))
             {
                 yield return job;
             }
@@ -222,7 +236,7 @@ public sealed partial class SitePages
             {
                 var title = Dates.Month(month.Year, month.Month, lang);
                 var monthLink = new LinkView(title, Urls.Path($"{lang}/archive/{month.Year:D4}/{month.Month:D2}/"), Count: month.Articles.Count);
-                foreach (var job in Paged($"archive/{month.Year:D4}/{month.Month:D2}/", "archive_month", title, month.Articles, vars =>
+                foreach (var job in Paged($"archive/{month.Year:D4}/{month.Month:D2}/", "archive_month", title, month.Articles, [.. yearKey, monthLink], vars =>
                 {
                     vars["year"] = view;
                     vars["month"] = monthLink;

@@ -75,6 +75,8 @@ public class IncrementalBuildTests(ITestOutputHelper output)
             ("add an event file", () => File.WriteAllText(ws.Path_("events/brand-new-event.yml"), "id: brand-new-event\ndate: 2023-01-02\ntitle_en: A brand new event\n")),
             ("delete an event file", () => File.Delete(ws.Path_("events/xi-putin-beijing-2022.yml"))),
             ("edit an outlet", () => ws.Edit("outlets/reuters.yml", t => t + "\n# edited\n")),
+            ("rename an outlet (its list pages, and every page that names it)", () => ws.Edit("outlets/reuters.yml", t => t.Replace("name_en: Reuters", "name_en: Reuters News", StringComparison.Ordinal))),
+            ("move an outlet's home page (shown only on its own list pages)", () => ws.Edit("outlets/reuters.yml", t => t.Replace("home: https://www.reuters.com/", "home: https://www.reuters.com/world/", StringComparison.Ordinal))),
             ("add a layout override", () =>
             {
                 Directory.CreateDirectory(ws.Path_("layouts/partials"));

@@ -328,7 +328,7 @@ public sealed class IncrementalSite
             var reusable = old is { Salt: { } oldSalt } && SameSalt(oldSalt, salt, job) && StillValid(old, theme, i18n) ? old : null;
 
             // The same key as last time on the same site: the same variables, not even made again.
-            if (reusable is not null && sameSite && job.Key is not null && ReferenceEquals(job.Key, reusable.Key))
+            if (reusable is not null && sameSite && PageKey.Same(job.Key, reusable.Key))
             {
                 return reusable;
             }
