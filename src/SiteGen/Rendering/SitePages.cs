@@ -146,14 +146,18 @@ public sealed partial class SitePages
                 var number = n;
                 var pageSuffix = n == 1 ? suffix : $"{suffix}page/{n}/";
                 var pageTitle = n == 1 ? title : $"{title} ({number}/{pages})";
+                // The key's parts, then the page's items (their views) at its end: one array, sized up front.
                 var first = (number - 1) * _settings.PageSize;
-                var items = new ArticleView[Math.Min(_settings.PageSize, articles.Count - first)];
-                for (var i = 0; i < items.Length; i++)
+                var count = Math.Max(0, Math.Min(_settings.PageSize, articles.Count - first));
+                var key = new object?[6 + fillKey.Length + count];
+                (key[0], key[1], key[2], key[3], key[4], key[5]) = (pageTitle, number, pages, articles.Count, feed?.Url, feed?.Title);
+                fillKey.CopyTo(key, 6);
+                var items = new ArticleView[count];
+                for (var i = 0; i < count; i++)
                 {
-                    items[i] = View(articles[first + i], lang);
+                    key[6 + fillKey.Length + i] = items[i] = View(articles[first + i], lang);
                 }
 
-                object?[] key = [pageTitle, number, pages, articles.Count, feed?.Url, feed?.Title, .. fillKey, .. items];
                 yield return Page(pageSuffix, template, pageTitle, vars =>
                 {
                     vars["pager"] = new PagerView

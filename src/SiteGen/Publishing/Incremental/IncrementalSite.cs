@@ -179,7 +179,8 @@ public sealed class IncrementalSite
 
         Lap("link");
         var made = new ConcurrentBag<string>();
-        string[] searchInputs = [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
+        // What the search files are made from: made only when the search step runs (a rebuild defers it, and mostly keeps its files).
+        string[] SearchInputs() => [.. stored.Select(a => a.RelativePath), .. model.Events.Select(e => $"events/{e.Id}.yml"), .. model.Outlets.Select(o => $"outlets/{o.Id}.yml")];
 
         // A one-off build makes its search index now, before the pages: it needs only the linked model,
         // and its memory is gone before the views, bodies and link facts of every page are made (at
@@ -190,7 +191,7 @@ public sealed class IncrementalSite
             earlySearch = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
             lock (_searchGate)
             {
-                SearchIndex(model, searchInputs, null, options.Stream, [], _records, earlySearch, made);
+                SearchIndex(model, SearchInputs(), null, options.Stream, [], _records, earlySearch, made);
             }
 
             Lap("search");
@@ -402,16 +403,9 @@ public sealed class IncrementalSite
             }
         }
 
-        // Keep what rendered well even when the build fails: a record is a pure function of what it read.
-        var merged = new Dictionary<string, OutputRecord>(previous, StringComparer.Ordinal);
-        foreach (var (path, record) in records)
-        {
-            merged[path] = record;
-        }
-
-        _records = merged;
         if (!renderErrors.IsEmpty)
         {
+            _records = Merged(previous, records);
             errors.AddRange(renderErrors.Order(StringComparer.Ordinal));
             errors.Add("the build stopped at the first template error; the previous output was left as it was");
             return Fail();
@@ -426,19 +420,19 @@ public sealed class IncrementalSite
         }
 
         // Feeds, sitemap, robots, .nojekyll — each remade only when what it is made from changed.
-        var outputs = new Dictionary<string, OutputRecord>(records, StringComparer.Ordinal);
+        var outputs = records; // the pages' records, then everything else
         // What changed is made after the fingerprints are all taken, in parallel: feeds are independent,
         // and each escapes up to 50 bodies into XML.
-        var remake = new List<(string Path, Func<byte[]> Make, Digest Fingerprint, IEnumerable<string> Inputs)>();
-        void Derived(string path, Func<byte[]> make, Digest fingerprint, IEnumerable<string> inputs)
+        var remake = new List<(string Path, Func<byte[]> Make, Digest Fingerprint, IEnumerable<string> Inputs, object? Key)>();
+        void Derived(string path, Func<byte[]> make, Digest fingerprint, IEnumerable<string> inputs, object? key = null)
         {
             if (previous.TryGetValue(path, out var old) && old.Fingerprint == fingerprint)
             {
-                outputs[path] = old;
+                outputs[path] = key is null ? old : old with { Key = key };
                 return;
             }
 
-            remake.Add((path, make, fingerprint, inputs));
+            remake.Add((path, make, fingerprint, inputs, key));
         }
 
         void MakeDerived()
@@ -446,13 +440,13 @@ public sealed class IncrementalSite
             var remade = new OutputRecord[remake.Count];
             Parallel.For(0, remake.Count, i =>
             {
-                var (path, make, fingerprint, inputs) = remake[i];
+                var (path, make, fingerprint, inputs, key) = remake[i];
                 var bytes = make();
                 var digest = Digest.Of(bytes);
 
                 // A one-off build writes feeds as it writes pages: at 10,000 articles they are tens of MB.
                 var file = options.Stream is { } stream ? stream.Keep(path, bytes, digest) : new OutputFile(path, bytes, digest);
-                remade[i] = new OutputRecord(file, fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray());
+                remade[i] = new OutputRecord(file, fingerprint, true, [], [], inputs.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(), Key: key);
             });
             foreach (var record in remade)
             {
@@ -464,10 +458,31 @@ public sealed class IncrementalSite
         void Feed(string lang, string feedPath, string pagePath, string title, string? subtitle, IReadOnlyList<Article> articles, params string[] inputs)
         {
             var entries = articles.Take(Feeds.MaxEntries).ToArray();
-            var (fingerprint, viewInputs) = options.Remember
-                ? fingerprints.Of(entries.Select(a => pages.View(a, lang)).ToArray(), [.. salt, "feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang), .. entries.Select(a => a.Outlet)])
-                : (default, []);
-            Derived(feedPath, () => Feeds.Atom(pages, lang, feedPath, pagePath, title, subtitle, entries), fingerprint, viewInputs.Concat(inputs).Append("site.yml"));
+            byte[] Make() => Feeds.Atom(pages, lang, feedPath, pagePath, title, subtitle, entries);
+            if (!options.Remember)
+            {
+                Derived(feedPath, Make, default, inputs.Append("site.yml"));
+                return;
+            }
+
+            // A feed is made from its entries' views (which stand for their articles) and outlets, its titles and
+            // paths: the same key as last time on the same site is the same feed, neither hashed nor made.
+            var views = new ArticleView[entries.Length];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                views[i] = pages.View(entries[i], lang);
+            }
+
+            string[] feedSalt = [.. salt, "feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang), .. entries.Select(a => a.Outlet)];
+            var key = new PageKey([.. feedSalt, .. views]);
+            if (sameSite && previous.TryGetValue(feedPath, out var old) && PageKey.Same(key, old.Key))
+            {
+                outputs[feedPath] = old;
+                return;
+            }
+
+            var (fingerprint, viewInputs) = fingerprints.Of(views, feedSalt);
+            Derived(feedPath, Make, fingerprint, viewInputs.Concat(inputs).Append("site.yml"), key);
         }
 
         foreach (var lang in SitePages.Languages)
@@ -491,7 +506,7 @@ public sealed class IncrementalSite
         Derived(".nojekyll", () => [], Digest.Of(""), []);
         MakeDerived();
         Lap("feeds");
-        SearchStep search = (last, into, remade) => SearchIndex(model, searchInputs, options.Remember ? fingerprints : null, options.Stream, salt, last, into, remade);
+        SearchStep search = (last, into, remade) => SearchIndex(model, SearchInputs(), options.Remember ? fingerprints : null, options.Stream, salt, last, into, remade);
         if (earlySearch is not null)
         {
             foreach (var (path, record) in earlySearch)
@@ -538,6 +553,7 @@ public sealed class IncrementalSite
         var parsed = _articles.TakeParsed();
         if (errors.Count > 0)
         {
+            _records = Merged(previous, outputs);
             return new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, warnings, errors), Parsed = parsed };
         }
 
@@ -643,6 +659,21 @@ public sealed class IncrementalSite
 
             return new SearchUpdate(changed ? SearchUpdateState.Published : SearchUpdateState.Unchanged, made.Order(StringComparer.Ordinal).ToArray(), clock.Elapsed);
         }
+    }
+
+    /// <summary>
+    /// The records of a failed build: the last ones with what this build made over them. What rendered well
+    /// is kept even when the build fails: a record is a pure function of what it read.
+    /// </summary>
+    private static Dictionary<string, OutputRecord> Merged(IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> made)
+    {
+        var merged = new Dictionary<string, OutputRecord>(previous, StringComparer.Ordinal);
+        foreach (var (path, record) in made)
+        {
+            merged[path] = record;
+        }
+
+        return merged;
     }
 
     private static bool IsSearchFile(string path) => path.StartsWith("search/", StringComparison.Ordinal);
