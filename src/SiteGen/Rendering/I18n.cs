@@ -35,6 +35,30 @@ public sealed class I18n
         return key;
     }
 
+    /// <summary>Whether the other file has the same strings (same keys, same values).</summary>
+    public bool SameStrings(I18n other)
+    {
+        if (ReferenceEquals(_strings, other._strings))
+        {
+            return true;
+        }
+
+        if (_strings.Count != other._strings.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in _strings)
+        {
+            if (!other._strings.TryGetValue(key, out var theirs) || !string.Equals(value, theirs, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static I18n Load(string lang, string path)
     {
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -89,6 +89,8 @@ public class IncrementalBuildTests(ITestOutputHelper output)
             ("edit a UI string", () => File.WriteAllText(Path.Combine(ws.Themes, "default/i18n/en.yml"), File.ReadAllText(Path.Combine(ws.Themes, "default/i18n/en.yml")).Replace("  home: Home", "  home: Start", StringComparison.Ordinal))),
             ("edit the style sheet", () => File.AppendAllText(Path.Combine(ws.Themes, "default/assets/site.css"), "\n.added { color: red; }\n")),
             ("edit site.yml", () => ws.Edit("site.yml", t => t.Replace("page_size: 3", "page_size: 2", StringComparison.Ordinal).Replace("Test News Archive", "Test Archive", StringComparison.Ordinal))),
+            ("a template reads a UI string no file has (a warning)", () => File.AppendAllText(Path.Combine(ws.Themes, "default/layouts/article.scriban"), "\n<p>{{ t \"nowhere.key\" }}</p>\n")),
+            ("edit an article body while a UI string is missing (still warned)", () => ws.Edit("articles/reuters/2022/markets-summit-renamed.md", t => t.Replace("Investors did not react", "Investors did not move", StringComparison.Ordinal))),
             ("no change at all", () => { }),
         };
 

@@ -52,6 +52,10 @@ public sealed class IncrementalSite
     private readonly LastingDigests _lastingLight = new();
     private Dictionary<string, OutputRecord> _records = new(StringComparer.Ordinal);
 
+    // The templates (name, hash) and UI strings under which every record of _records was made or last found
+    // valid, or null when they may differ (the records of a failed build are mixed with older ones).
+    private (KeyValuePair<string, string>[] Templates, Dictionary<string, I18n> Strings)? _checkedUnder;
+
     // The settings and asset URLs of the last good build, under which its page keys (PageJob.Key) hold.
     private (SiteSettings Settings, Dictionary<string, string> AssetUrls)? _lastSite;
     private readonly Lock _gate = new();
@@ -314,6 +318,15 @@ public sealed class IncrementalSite
 
         Func<object, object, bool> sameShared = SameShared; // one delegate for every page
 
+        // Under the templates and UI strings of the last records every record is still valid: then only the
+        // strings they found missing are read again (so missing keys are reported as in a clean build),
+        // instead of every string of every page (tens of lookups a page).
+        var templatesNow = theme.Templates.Select(t => new KeyValuePair<string, string>(t.Name, t.Hash)).ToArray();
+        var checkedUnder = _checkedUnder;
+        var allValid = options.Remember && checkedUnder is { } under && under.Templates.AsSpan().SequenceEqual(templatesNow)
+            && under.Strings.Count == i18n.Count && under.Strings.All(kv => i18n.TryGetValue(kv.Key, out var now) && now.SameStrings(kv.Value));
+        bool Valid(OutputRecord record) => allValid ? ReadMissing(record, i18n) : StillValid(record, theme, i18n);
+
         // One page's record: reused when what it was made from is the same, else made (rendered only
         // when its fingerprint changed).
         OutputRecord PageRecord(PageJob job)
@@ -326,7 +339,7 @@ public sealed class IncrementalSite
             }
 
             previous.TryGetValue(job.OutputPath, out var old);
-            var reusable = old is { Salt: { } oldSalt } && SameSalt(oldSalt, salt, job) && StillValid(old, theme, i18n) ? old : null;
+            var reusable = old is { Salt: { } oldSalt } && SameSalt(oldSalt, salt, job) && Valid(old) ? old : null;
 
             // The same key as last time on the same site: the same variables, not even made again.
             if (reusable is not null && sameSite && PageKey.Same(job.Key, reusable.Key))
@@ -344,7 +357,7 @@ public sealed class IncrementalSite
 
             string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
             var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
-            if (old is not null && old.Fingerprint == fingerprint && StillValid(old, theme, i18n))
+            if (old is not null && old.Fingerprint == fingerprint && Valid(old))
             {
                 return old with { Salt = pageSalt, Variables = variables, Key = job.Key };
             }
@@ -405,7 +418,7 @@ public sealed class IncrementalSite
 
         if (!renderErrors.IsEmpty)
         {
-            _records = Merged(previous, records);
+            (_records, _checkedUnder) = (Merged(previous, records), null);
             errors.AddRange(renderErrors.Order(StringComparer.Ordinal));
             errors.Add("the build stopped at the first template error; the previous output was left as it was");
             return Fail();
@@ -553,12 +566,13 @@ public sealed class IncrementalSite
         var parsed = _articles.TakeParsed();
         if (errors.Count > 0)
         {
-            _records = Merged(previous, outputs);
+            (_records, _checkedUnder) = (Merged(previous, outputs), null);
             return new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, warnings, errors), Parsed = parsed };
         }
 
         // A good build: forget records of outputs that are gone, and compare with the previous site.
         _records = outputs; // made by this build, not changed after this
+        _checkedUnder = (templatesNow, i18n);
         _pendingSearch = options.DeferSearch ? search : null;
         _generation++;
         _lastSite = options.Remember ? (settings, assetUrls) : null; // both made anew by each build
@@ -727,6 +741,20 @@ public sealed class IncrementalSite
         }
 
         return valid;
+    }
+
+    /// <summary>Reads again the UI strings a still valid record found missing (its value is its key), so they are reported; always true.</summary>
+    private static bool ReadMissing(OutputRecord record, Dictionary<string, I18n> i18n)
+    {
+        foreach (var (lang, key, value) in record.Texts)
+        {
+            if (string.Equals(key, value, StringComparison.Ordinal) && i18n.TryGetValue(lang, out var strings))
+            {
+                strings.Get(key);
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
