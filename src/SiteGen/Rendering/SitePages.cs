@@ -206,11 +206,21 @@ public sealed partial class SitePages
         {
             var ev = e;
             var (title, _) = EventTitle(ev, lang);
+            // An event page is made from the event (titles, summaries, dates), its report (timeline, lanes,
+            // columns) and its articles' views (which name their outlets): these are its key.
+            var members = _model.ByEvent.GetValueOrDefault(ev.Id, []);
+            var key = new object?[2 + members.Count];
+            (key[0], key[1]) = (ev, _model.Reports.GetValueOrDefault(ev.Id));
+            for (var i = 0; i < members.Count; i++)
+            {
+                key[2 + i] = View(members[i], lang);
+            }
+
             yield return Page($"events/{ev.Id}/", "event", title, vars =>
             {
                 vars["event"] = EventView(ev, lang);
                 vars["comparison"] = EventPage(ev, lang);
-            }, description: EventSummary(ev, lang).Summary, feed: (Urls.Path($"{lang}/events/{ev.Id}/feed.xml"), title));
+            }, description: EventSummary(ev, lang).Summary, feed: (Urls.Path($"{lang}/events/{ev.Id}/feed.xml"), title), key: new PageKey(key));
         }
 
         yield return Page("tags/", "tags", Label(lang, "tags"), vars =>

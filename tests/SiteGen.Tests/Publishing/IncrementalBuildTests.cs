@@ -66,6 +66,13 @@ public class IncrementalBuildTests(ITestOutputHelper output)
             // Views of other articles show these titles (translation, event coverage, neighbour): kept views must not outlive them.
             ("edit the title of a translation, event member and neighbour", () => ws.Edit("articles/voachinese/2022/6426608-en.md", t => t.Replace("title: Xi, Putin Stand Together", "title: Xi and Putin Stand Together", StringComparison.Ordinal))),
             ("edit the title of an article only others' event coverage shows", () => ws.Edit("articles/aljazeera/2022/h3f9c2a1b7d.md", t => t.Replace("title: 中俄元首北京会晤", "title: 中俄元首在北京会晤", StringComparison.Ordinal))),
+            // The archive's statistics decide an event's distinctive terms: an article in no event that repeats a member's text changes them.
+            ("add an article in no event that repeats an event member's text", () =>
+            {
+                var member = File.ReadAllText(ws.Path_("articles/aljazeera/2022/h3f9c2a1b7d.md"));
+                Directory.CreateDirectory(ws.Path_("articles/elsewhere/2021"));
+                File.WriteAllText(ws.Path_("articles/elsewhere/2021/same-words.md"), "---\nid: elsewhere-same-words\ntitle: 同样的词\nlang: zh-Hans\noutlet: elsewhere\npublished: 2021-06-01\n---\n" + member[(member.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]);
+            }),
             ("move an article to the next day (order, archive, neighbours)", () => ws.Edit("articles/reuters/2022/markets-summit.md", t => t.Replace("published: 2022-02-06T09:00:00-05:00", "published: 2022-03-07T09:00:00-05:00", StringComparison.Ordinal))),
             ("rename an article file", () => File.Move(ws.Path_("articles/reuters/2022/markets-summit.md"), ws.Path_("articles/reuters/2022/markets-summit-renamed.md"))),
             ("add a tag to an article", () => ws.Edit("articles/reuters/2022/putin-xi-video-call.md", t => t.Replace("tags:\n", "tags:\n  - Video\n", StringComparison.Ordinal))),
