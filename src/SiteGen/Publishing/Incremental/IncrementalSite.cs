@@ -513,7 +513,17 @@ public sealed class IncrementalSite
         }
 
         var suffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix).ToArray();
-        Derived("sitemap.xml", () => Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage), fingerprints.Of(suffixes, [.. salt, "sitemap", settings.DefaultLanguage]).Digest, ["site.yml", "articles/", "outlets/", "events/"]);
+        // The sitemap is made from the base URL and the pages' suffixes: the same ones as last time are the same sitemap, not hashed again.
+        var sitemapKey = options.Remember ? new PageKey([.. salt, settings.DefaultLanguage, .. suffixes]) : null;
+        if (sitemapKey is not null && previous.TryGetValue("sitemap.xml", out var lastSitemap) && PageKey.Same(sitemapKey, lastSitemap.Key))
+        {
+            outputs["sitemap.xml"] = lastSitemap;
+        }
+        else
+        {
+            Derived("sitemap.xml", () => Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage), fingerprints.Of(suffixes, [.. salt, "sitemap", settings.DefaultLanguage]).Digest, ["site.yml", "articles/", "outlets/", "events/"], sitemapKey);
+        }
+
         var robots = $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n";
         Derived("robots.txt", () => Utf8NoBom.GetBytes(robots), Digest.Of(robots), ["site.yml"]);
         Derived(".nojekyll", () => [], Digest.Of(""), []);
