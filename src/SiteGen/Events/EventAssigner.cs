@@ -109,7 +109,7 @@ public static class EventAssigner
                 var id = optsOut ? entry[1..].Trim() : entry.Trim();
                 if (!known.Contains(id))
                 {
-                    diagnostics.Add(new EventDiagnostic(id, a.Id, "unknown-event", $"front matter names event '{id}', which has no file in content/events/"));
+                    diagnostics.Add(Unknown(id, a));
                     continue;
                 }
 
@@ -144,15 +144,7 @@ public static class EventAssigner
                     continue; // listed both ways: the opt-out wins
                 }
 
-                members[a.Id] = new EventMember(a, EventMembership.FrontMatter, "events: in front matter");
-                var day = EventTime.Day(a.Published);
-                if (day < from || day > to)
-                {
-                    var distance = day < ev.Start ? ev.Start.DayNumber - day.DayNumber : day.DayNumber - ev.End.DayNumber;
-                    var side = day < ev.Start ? "before" : "after";
-                    diagnostics.Add(new EventDiagnostic(ev.Id, a.Id, "outside-window",
-                        $"published {day:yyyy-MM-dd}, {distance} days {side} the event ({Dates(ev)}), outside its window of {window} days: check the events: entry"));
-                }
+                members[a.Id] = OptedIn(ev, a, diagnostics);
             }
 
             if (ev.Match is { } rules)
@@ -171,25 +163,16 @@ public static class EventAssigner
                         continue;
                     }
 
-                    var text = TextOf(a);
-                    if (!Matches(rules, text.Full, out var found))
+                    if (RuleMember(ev, rules, a, TextOf(a), diagnostics) is { } member)
                     {
-                        continue;
-                    }
-
-                    members[a.Id] = new EventMember(a, EventMembership.Rule, $"rule: {string.Join(", ", found)}");
-                    var head = text.Title + "\n" + text.Lead;
-                    if (!found.Any(k => head.Contains(k, StringComparison.OrdinalIgnoreCase)))
-                    {
-                        diagnostics.Add(new EventDiagnostic(ev.Id, a.Id, "weak-match",
-                            $"the rule's keywords ({string.Join(", ", found)}) occur only deep in the text, not in the title or lead: check it is about this event, or opt it out with events: [-{ev.Id}]"));
+                        members[a.Id] = member;
                     }
                 }
             }
 
             if (members.Count == 0)
             {
-                diagnostics.Add(new EventDiagnostic(ev.Id, null, "empty-event", "no article is in this event"));
+                diagnostics.Add(Empty(ev));
             }
 
             var ordered = members.Values.ToList();
@@ -197,13 +180,119 @@ public static class EventAssigner
             groups.Add(new EventGroup(ev, ordered));
         }
 
-        diagnostics.Sort((x, y) =>
-        {
-            var c = string.CompareOrdinal(x.EventId, y.EventId);
-            c = c != 0 ? c : string.CompareOrdinal(x.ArticleId ?? "", y.ArticleId ?? "");
-            return c != 0 ? c : string.CompareOrdinal(x.Code, y.Code);
-        });
+        diagnostics.Sort(DiagnosticOrder);
         return new EventAssignment(groups, diagnostics);
+    }
+
+    /// <summary>
+    /// The order of <see cref="EventAssignment.Diagnostics"/>: event id, article id, code (ordinal). Two
+    /// diagnostics equal in these are equal in all (the message follows from the event and the article).
+    /// </summary>
+    internal static readonly Comparison<EventDiagnostic> DiagnosticOrder = (x, y) =>
+    {
+        var c = string.CompareOrdinal(x.EventId, y.EventId);
+        c = c != 0 ? c : string.CompareOrdinal(x.ArticleId ?? "", y.ArticleId ?? "");
+        return c != 0 ? c : string.CompareOrdinal(x.Code, y.Code);
+    };
+
+    /// <summary>The <c>empty-event</c> diagnostic of an event without articles.</summary>
+    internal static EventDiagnostic Empty(EventDefinition ev) => new(ev.Id, null, "empty-event", "no article is in this event");
+
+    /// <summary>
+    /// One article against one event, as <see cref="Assign"/> decides it (membership of one pair does not
+    /// depend on other articles or events): the member, or null, and the pair's diagnostics added to
+    /// <paramref name="diagnostics"/>. Front matter naming events that do not exist is <see cref="UnknownEvents"/>.
+    /// </summary>
+    internal static EventMember? Judge(EventDefinition ev, Article a, Func<Article, ArticleText> textOf, List<EventDiagnostic> diagnostics)
+    {
+        var optIns = 0;
+        foreach (var entry in a.Events)
+        {
+            var optsOut = entry.StartsWith('-');
+            if ((optsOut ? entry[1..].Trim() : entry.Trim()) == ev.Id)
+            {
+                if (optsOut)
+                {
+                    return null; // the opt-out wins over opt-ins and rules
+                }
+
+                optIns++;
+            }
+        }
+
+        if (optIns > 0)
+        {
+            EventMember? member = null;
+            for (var i = 0; i < optIns; i++)
+            {
+                member = OptedIn(ev, a, diagnostics); // an entry listed twice is reported twice, as Assign does
+            }
+
+            return member;
+        }
+
+        if (ev.Match is not { } rules)
+        {
+            return null;
+        }
+
+        var day = EventTime.Day(a.Published);
+        if (day < ev.Start.AddDays(-rules.WindowDays) || day > ev.End.AddDays(rules.WindowDays)
+            || (rules.Outlets.Count > 0 && !rules.Outlets.Contains(a.Outlet, StringComparer.Ordinal)))
+        {
+            return null;
+        }
+
+        return RuleMember(ev, rules, a, textOf(a), diagnostics);
+    }
+
+    /// <summary>The <c>unknown-event</c> diagnostics of an article's front matter.</summary>
+    internal static void UnknownEvents(Article a, IReadOnlySet<string> known, List<EventDiagnostic> diagnostics)
+    {
+        foreach (var entry in a.Events)
+        {
+            var id = entry.StartsWith('-') ? entry[1..].Trim() : entry.Trim();
+            if (!known.Contains(id))
+            {
+                diagnostics.Add(Unknown(id, a));
+            }
+        }
+    }
+
+    private static EventDiagnostic Unknown(string id, Article a) =>
+        new(id, a.Id, "unknown-event", $"front matter names event '{id}', which has no file in content/events/");
+
+    private static EventMember OptedIn(EventDefinition ev, Article a, List<EventDiagnostic> diagnostics)
+    {
+        var window = ev.Match?.WindowDays ?? EventRules.DefaultWindowDays;
+        var day = EventTime.Day(a.Published);
+        if (day < ev.Start.AddDays(-window) || day > ev.End.AddDays(window))
+        {
+            var distance = day < ev.Start ? ev.Start.DayNumber - day.DayNumber : day.DayNumber - ev.End.DayNumber;
+            var side = day < ev.Start ? "before" : "after";
+            diagnostics.Add(new EventDiagnostic(ev.Id, a.Id, "outside-window",
+                $"published {day:yyyy-MM-dd}, {distance} days {side} the event ({Dates(ev)}), outside its window of {window} days: check the events: entry"));
+        }
+
+        return new EventMember(a, EventMembership.FrontMatter, "events: in front matter");
+    }
+
+    // An article in the event's window and outlets: a member when the keywords match.
+    private static EventMember? RuleMember(EventDefinition ev, EventRules rules, Article a, ArticleText text, List<EventDiagnostic> diagnostics)
+    {
+        if (!Matches(rules, text.Full, out var found))
+        {
+            return null;
+        }
+
+        var head = text.Title + "\n" + text.Lead;
+        if (!found.Any(k => head.Contains(k, StringComparison.OrdinalIgnoreCase)))
+        {
+            diagnostics.Add(new EventDiagnostic(ev.Id, a.Id, "weak-match",
+                $"the rule's keywords ({string.Join(", ", found)}) occur only deep in the text, not in the title or lead: check it is about this event, or opt it out with events: [-{ev.Id}]"));
+        }
+
+        return new EventMember(a, EventMembership.Rule, $"rule: {string.Join(", ", found)}");
     }
 
     /// <summary>

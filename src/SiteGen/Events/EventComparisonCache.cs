@@ -25,6 +25,10 @@ public sealed class EventComparisonCache
     private readonly FeatureNumbering _numbering = new();
     private Dictionary<string, Entry> _events = new(StringComparer.Ordinal);
 
+    // The document frequencies of the last incremental background, and the article list they count (null when they are not right).
+    private int[]? _counted;
+    private IReadOnlyList<Article>? _countedFor;
+
     /// <summary>Of the last <see cref="CompareAll(IReadOnlyList{EventGroup}, TermStatistics)"/>: reports taken as they were, reports whose terms only were computed again (the archive statistics they read changed), reports computed.</summary>
     public (int Reused, int Terms, int Computed) LastCounts { get; private set; }
 
@@ -33,6 +37,78 @@ public sealed class EventComparisonCache
 
     /// <summary><see cref="Background(IReadOnlyList{Article})"/>, reading the articles' texts from <paramref name="texts"/>.</summary>
     internal TermStatistics Background(IReadOnlyList<Article> articles, ArticleTextMemo texts)
+    {
+        var ids = NumbersOf(articles, texts);
+        var counts = new int[_numbering.Count];
+        foreach (var numbers in ids)
+        {
+            foreach (var id in numbers.All)
+            {
+                counts[id]++;
+            }
+        }
+
+        return TermStatistics.FromCounts(_numbering, counts, articles.Count);
+    }
+
+    /// <summary>
+    /// <see cref="Background(IReadOnlyList{Article})"/> over <paramref name="articles"/>, which are the articles of
+    /// <paramref name="previous"/> without <paramref name="removed"/> and with <paramref name="added"/>: when
+    /// the last call counted <paramref name="previous"/> (the same list object), its counts are corrected
+    /// for the changed articles only, else (or when it is null) they are all counted again. The statistics
+    /// share their counts with this cache: they hold until the next call.
+    /// </summary>
+    internal TermStatistics Background(IReadOnlyList<Article> articles, IReadOnlyList<Article>? previous, IReadOnlyList<Article> removed, IReadOnlyList<Article> added, ArticleTextMemo texts)
+    {
+        if (_counted is null || previous is null || !ReferenceEquals(_countedFor, previous) || !removed.All(a => _features.TryGetValue(a, out _)))
+        {
+            _counted = null;
+            var all = NumbersOf(articles, texts);
+            var counts = new int[_numbering.Count + (_numbering.Count / 8) + 1024]; // room for the features of later edits
+            foreach (var each in all)
+            {
+                foreach (var id in each.All)
+                {
+                    counts[id]++;
+                }
+            }
+
+            _counted = counts;
+            _countedFor = articles;
+            return TermStatistics.FromCounts(_numbering, _counted, articles.Count);
+        }
+
+        var numbers = NumbersOf(added, texts);
+        _countedFor = null; // until the counts are right again
+        if (_counted.Length < _numbering.Count)
+        {
+            Array.Resize(ref _counted, _numbering.Count + (_numbering.Count / 8));
+        }
+
+        foreach (var article in removed)
+        {
+            _features.TryGetValue(article, out var gone);
+            foreach (var id in gone!.All)
+            {
+                _counted[id]--;
+            }
+        }
+
+        foreach (var n in numbers)
+        {
+            foreach (var id in n.All)
+            {
+                _counted[id]++;
+            }
+        }
+
+        _countedFor = articles;
+        return TermStatistics.FromCounts(_numbering, _counted, articles.Count);
+    }
+
+    // Each article's feature numbers: remembered, or found now (new articles in parallel, then numbered in
+    // article order: the numbers never leave this cache).
+    private Numbers[] NumbersOf(IReadOnlyList<Article> articles, ArticleTextMemo texts)
     {
         var ids = new Numbers[articles.Count];
         var missing = new List<int>();
@@ -48,7 +124,6 @@ public sealed class EventComparisonCache
             }
         }
 
-        // New articles: their features in parallel, then numbered in article order (the numbers never leave this cache).
         var found = new long[missing.Count][];
         Parallel.For(0, missing.Count, k => found[k] = _numbering.Keys(texts.Of(articles[missing[k]]).Full));
         var all = new List<int>();
@@ -74,16 +149,7 @@ public sealed class EventComparisonCache
             _features.AddOrUpdate(articles[missing[k]], numbers);
         }
 
-        var counts = new int[_numbering.Count];
-        foreach (var numbers in ids)
-        {
-            foreach (var id in numbers.All)
-            {
-                counts[id]++;
-            }
-        }
-
-        return TermStatistics.FromCounts(_numbering, counts, articles.Count);
+        return ids;
     }
 
     /// <summary>
@@ -107,23 +173,34 @@ public sealed class EventComparisonCache
             return reports;
         }
 
+        // Reports whose articles and statistics did not change are taken first, on this thread: after an
+        // edit that is nearly all of them, and handing each to the thread pool would cost more than checking it.
         var entries = new Entry[groups.Count];
         var reused = 0;
         var retermed = 0;
-        Parallel.For(0, groups.Count, i =>
+        var rest = new List<int>();
+        for (var i = 0; i < groups.Count; i++)
         {
             var group = groups[i];
-            var articles = group.Articles.ToArray();
-            if (_events.TryGetValue(group.Event.Id, out var old) && old.SameArticles(articles))
+            if (_events.TryGetValue(group.Event.Id, out var old) && old.SameArticles(group.Members) && old.SameBackground(background))
             {
-                if (old.SameBackground(background))
-                {
-                    entries[i] = old;
-                    reports[i] = old.Report.Event == group.Event ? old.Report : old.Report with { Event = group.Event };
-                    Interlocked.Increment(ref reused);
-                    return;
-                }
+                entries[i] = old;
+                reports[i] = old.Report.Event == group.Event ? old.Report : old.Report with { Event = group.Event };
+                reused++;
+            }
+            else
+            {
+                rest.Add(i);
+            }
+        }
 
+        Parallel.For(0, rest.Count, k =>
+        {
+            var i = rest[k];
+            var group = groups[i];
+            var articles = group.Articles.ToArray();
+            if (_events.TryGetValue(group.Event.Id, out var old) && old.SameArticles(group.Members))
+            {
                 // Only the archive statistics moved: the terms are computed again, the rest is kept.
                 var terms = EventComparison.WithBackground(old.Report, group.Event, articles, background, texts.Of);
                 entries[i] = Entry.Of(articles, background, old.Features, terms);
@@ -193,16 +270,16 @@ public sealed class EventComparisonCache
         public static Entry Of(Article[] articles, TermStatistics background, int[] features, EventReport report) =>
             new(articles, background.Documents, features, features.Select(background.DocumentFrequency).ToArray(), report);
 
-        public bool SameArticles(Article[] articles)
+        public bool SameArticles(IReadOnlyList<EventMember> members)
         {
-            if (Articles.Length != articles.Length)
+            if (Articles.Length != members.Count)
             {
                 return false;
             }
 
-            for (var i = 0; i < articles.Length; i++)
+            for (var i = 0; i < Articles.Length; i++)
             {
-                if (!ReferenceEquals(Articles[i], articles[i]))
+                if (!ReferenceEquals(Articles[i], members[i].Article))
                 {
                     return false;
                 }

@@ -13,6 +13,12 @@ public sealed record MonthGroup(int Year, int Month, IReadOnlyList<Article> Arti
 /// <summary>Articles of one year, newest first, with its months (newest first).</summary>
 public sealed record YearGroup(int Year, IReadOnlyList<MonthGroup> Months, IReadOnlyList<Article> Articles);
 
+/// <summary>A build's warnings by kind, in the order <see cref="SiteModel.Warnings"/> lists them.</summary>
+internal sealed record LinkWarnings(string[] Outlets, string[] Events, string[] UnusableTags, string[] SharedFolders, string[] Translations)
+{
+    public List<string> All() => [.. Outlets, .. Events, .. UnusableTags, .. SharedFolders, .. Translations];
+}
+
 /// <summary>An article's neighbours in its outlet: the one published just before and just after.</summary>
 public sealed record Neighbours(Article? Older, Article? Newer);
 
@@ -20,10 +26,18 @@ public sealed record Neighbours(Article? Older, Article? Newer);
 /// The linked site: every article placed by outlet, event (front matter and rules), tag and month, neighbours within an outlet,
 /// and translations both ways. Built once from all articles (the link phase); immutable afterwards.
 /// Every list is ordered newest first, ties broken by id (ordinal), so the site is deterministic.
+/// <para>
+/// Repeated builds (<c>sitegen serve</c>) make it with <see cref="SiteModelMemory"/>, which gives the
+/// same contents and, for every part whose contents did not change since its last model (a
+/// <see cref="ByOutlet"/>, <see cref="ByEvent"/> or <see cref="Translations"/> list, a <see cref="TagGroup"/>,
+/// <see cref="YearGroup"/>, <see cref="MonthGroup"/>, <see cref="Neighbours"/>, <see cref="EventGroup"/>,
+/// a reused <see cref="EventReport"/>, and whole dictionaries or lists), the very same object as that
+/// model: later steps may compare them by reference.
+/// </para>
 /// </summary>
 public sealed class SiteModel
 {
-    private SiteModel()
+    internal SiteModel()
     {
     }
 
@@ -75,9 +89,13 @@ public sealed class SiteModel
     /// <param name="outlets">The outlet files.</param>
     /// <param name="events">The event files (<see cref="EventStore.Load"/>); articles join them by front matter and rules.</param>
     /// <param name="comparisons">Memory of the event comparisons of earlier builds (the same reports, computed only where something changed); null computes them all.</param>
-    public static SiteModel Build(IEnumerable<Article> articles, OutletCatalog outlets, IEnumerable<EventDefinition> events, EventComparisonCache? comparisons = null)
+    public static SiteModel Build(IEnumerable<Article> articles, OutletCatalog outlets, IEnumerable<EventDefinition> events, EventComparisonCache? comparisons = null) =>
+        Build(articles, outlets, events, comparisons, Slugs.Tag, out _);
+
+    /// <summary><see cref="Build(IEnumerable{Article}, OutletCatalog, IEnumerable{EventDefinition}, EventComparisonCache?)"/>, with the tag slugs from <paramref name="slugOf"/> (<see cref="Slugs.Tag"/> or a memo of it) and the warnings by kind.</summary>
+    internal static SiteModel Build(IEnumerable<Article> articles, OutletCatalog outlets, IEnumerable<EventDefinition> events, EventComparisonCache? comparisons, Func<string, string> slugOf, out LinkWarnings sections)
     {
-        var warnings = new List<string>();
+        var outletWarnings = new List<string>();
         var all = articles.ToList();
         all.Sort(NewestFirst);
 
@@ -85,7 +103,7 @@ public sealed class SiteModel
         var outletById = outlets.All.ToDictionary(o => o.Id, StringComparer.Ordinal);
         foreach (var missing in all.Select(a => a.Outlet).Where(id => !outletById.ContainsKey(id)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            warnings.Add($"outlet '{missing}' is used by articles but has no file outlets/{missing}.yml; its id is shown as its name");
+            outletWarnings.Add(MissingOutletWarning(missing));
             outletById[missing] = new Outlet { Id = missing, NameZh = missing, NameEn = missing };
         }
 
@@ -101,14 +119,7 @@ public sealed class SiteModel
         var eventById = eventList.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var assignment = EventAssigner.Assign(all, eventList);
         var articleById = all.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        foreach (var d in assignment.Diagnostics)
-        {
-            var file = eventById.TryGetValue(d.EventId, out var known) && known.Path.Length > 0 ? known.Path : $"events/{d.EventId}.yml";
-            var article = d.ArticleId is not null && articleById.TryGetValue(d.ArticleId, out var a) ? $" {ArticleStore.RelativePath(a)} ({a.Id}):" : "";
-            warnings.Add(d.Code == "unknown-event"
-                ? $"{article.TrimStart()} {d.Code}: {d.Message}"
-                : $"{file}:{article} {d.Code}: {d.Message}");
-        }
+        var eventWarnings = assignment.Diagnostics.Select(d => Warning(d, eventById, articleById)).ToArray();
 
         var byEvent = new Dictionary<string, IReadOnlyList<Article>>(StringComparer.Ordinal);
         foreach (var group in assignment.Groups)
@@ -124,7 +135,8 @@ public sealed class SiteModel
         {
             // The members' texts are made once, for the archive statistics, and read again by their events.
             var texts = new ArticleTextMemo(groups.SelectMany(g => g.Articles));
-            reports = comparisons.CompareAll(groups, anyMembers ? comparisons.Background(all, texts) : TermStatistics.None, texts);
+            // Counted so that the next build with this memory can correct the counts for what changed.
+            reports = comparisons.CompareAll(groups, anyMembers ? comparisons.Background(all, null, [], [], texts) : TermStatistics.None, texts);
         }
         else
         {
@@ -143,49 +155,20 @@ public sealed class SiteModel
         var tagName = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var tag in all.SelectMany(a => a.Tags))
         {
-            if (tagSlug.ContainsKey(tag))
+            if (!tagSlug.ContainsKey(tag) && slugOf(tag) is { Length: > 0 } slug)
             {
-                continue;
+                tagSlug[tag] = slug;
             }
-
-            var slug = Slugs.Tag(tag);
-            if (slug.Length == 0)
-            {
-                warnings.Add($"tag '{tag}' has no characters usable in a path and is left out");
-                continue;
-            }
-
-            tagSlug[tag] = slug;
         }
 
-        // Folder names that differ only in case are one folder on Windows and macOS: they meet under
-        // the ordinal-first spelling, whatever order the articles came in.
-        var folded = tagSlug.Values.Distinct(StringComparer.Ordinal).GroupBy(s => s.ToUpperInvariant(), StringComparer.Ordinal)
-            .Where(g => g.Count() > 1)
-            .SelectMany(g => g.Select(s => (From: s, To: g.Min(StringComparer.Ordinal)!)))
-            .Where(p => p.From != p.To)
-            .ToDictionary(p => p.From, p => p.To, StringComparer.Ordinal);
-        foreach (var tag in tagSlug.Keys.ToArray())
-        {
-            tagSlug[tag] = folded.GetValueOrDefault(tagSlug[tag], tagSlug[tag]);
-        }
-
+        var tagWarnings = UnusableTagWarnings(all, slugOf);
+        FoldCase(tagSlug);
         foreach (var tag in all.SelectMany(a => a.Tags).Where(tagSlug.ContainsKey))
         {
             tagName.TryAdd(tagSlug[tag], tag.Trim());
         }
 
-        // Different tags that share a folder are one tag: said once per folder, spellings in ordinal order
-        // (spellings that differ only in case, width of spaces or Unicode composition are not reported).
-        foreach (var group in tagSlug.GroupBy(kv => kv.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            var spellings = group.Select(kv => kv.Key.Trim()).DistinctBy(t => t.Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant(), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-            if (spellings.Length > 1)
-            {
-                warnings.Add($"tags {string.Join(", ", spellings.Select(t => $"'{t}'"))} share the folder tags/{group.Key}/ and are shown as one tag, '{tagName[group.Key]}'");
-            }
-        }
-
+        var folderWarnings = SharedFolderWarnings(tagSlug, slug => tagName[slug]);
         var byTag = Group(all, a => a.Tags.Where(tagSlug.ContainsKey).Select(t => tagSlug[t]).Distinct(StringComparer.Ordinal));
         var tags = byTag.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => new TagGroup(kv.Key, tagName[kv.Key], kv.Value)).ToArray();
 
@@ -206,19 +189,17 @@ public sealed class SiteModel
             }
         }
 
-        var byId = all.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var translations = new Dictionary<string, List<Article>>(StringComparer.Ordinal);
         foreach (var article in all.Where(a => a.TranslationOf is not null))
         {
-            if (!byId.TryGetValue(article.TranslationOf!, out var original))
+            if (articleById.TryGetValue(article.TranslationOf!, out var original))
             {
-                warnings.Add($"article '{article.Id}' is a translation of '{article.TranslationOf}', which is not in the archive");
-                continue;
+                Add(translations, original.Id, article);
+                Add(translations, article.Id, original);
             }
-
-            Add(translations, original.Id, article);
-            Add(translations, article.Id, original);
         }
+
+        sections = new LinkWarnings([.. outletWarnings], eventWarnings, tagWarnings, folderWarnings, TranslationWarnings(all, articleById));
 
         return new SiteModel
         {
@@ -236,9 +217,71 @@ public sealed class SiteModel
             Years = years,
             NeighboursById = neighbours,
             Translations = translations.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Article>)kv.Value.Distinct().OrderBy(a => a.Id, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal),
-            Warnings = warnings,
+            Warnings = sections.All(),
         };
     }
+
+    internal static string MissingOutletWarning(string id) => $"outlet '{id}' is used by articles but has no file outlets/{id}.yml; its id is shown as its name";
+
+    /// <summary>The warning for an event diagnostic, naming the event file and the article.</summary>
+    internal static string Warning(EventDiagnostic d, IReadOnlyDictionary<string, EventDefinition> eventById, IReadOnlyDictionary<string, Article> articleById)
+    {
+        var file = eventById.TryGetValue(d.EventId, out var known) && known.Path.Length > 0 ? known.Path : $"events/{d.EventId}.yml";
+        var article = d.ArticleId is not null && articleById.TryGetValue(d.ArticleId, out var a) ? $" {ArticleStore.RelativePath(a)} ({a.Id}):" : "";
+        return d.Code == "unknown-event"
+            ? $"{article.TrimStart()} {d.Code}: {d.Message}"
+            : $"{file}:{article} {d.Code}: {d.Message}";
+    }
+
+    /// <summary>One warning per use of a tag that has no characters usable in a path, newest article first.</summary>
+    internal static string[] UnusableTagWarnings(IEnumerable<Article> newestFirst, Func<string, string> slugOf) =>
+        newestFirst.SelectMany(a => a.Tags).Where(t => slugOf(t).Length == 0).Select(t => $"tag '{t}' has no characters usable in a path and is left out").ToArray();
+
+    /// <summary>
+    /// Folder names that differ only in case are one folder on Windows and macOS: they meet under
+    /// the ordinal-first spelling, whatever order the articles came in. Changes <paramref name="tagSlug"/> in place.
+    /// </summary>
+    internal static void FoldCase(Dictionary<string, string> tagSlug)
+    {
+        var folded = tagSlug.Values.Distinct(StringComparer.Ordinal).GroupBy(s => s.ToUpperInvariant(), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .SelectMany(g => g.Select(s => (From: s, To: g.Min(StringComparer.Ordinal)!)))
+            .Where(p => p.From != p.To)
+            .ToDictionary(p => p.From, p => p.To, StringComparer.Ordinal);
+        if (folded.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var tag in tagSlug.Keys.ToArray())
+        {
+            tagSlug[tag] = folded.GetValueOrDefault(tagSlug[tag], tagSlug[tag]);
+        }
+    }
+
+    /// <summary>
+    /// Different tags that share a folder are one tag: said once per folder, spellings in ordinal order
+    /// (spellings that differ only in case, width of spaces or Unicode composition are not reported).
+    /// </summary>
+    internal static string[] SharedFolderWarnings(IReadOnlyDictionary<string, string> tagSlug, Func<string, string> nameOf)
+    {
+        var warnings = new List<string>();
+        foreach (var group in tagSlug.GroupBy(kv => kv.Value, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var spellings = group.Select(kv => kv.Key.Trim()).DistinctBy(t => t.Normalize(System.Text.NormalizationForm.FormC).ToUpperInvariant(), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            if (spellings.Length > 1)
+            {
+                warnings.Add($"tags {string.Join(", ", spellings.Select(t => $"'{t}'"))} share the folder tags/{group.Key}/ and are shown as one tag, '{nameOf(group.Key)}'");
+            }
+        }
+
+        return [.. warnings];
+    }
+
+    /// <summary>One warning per translation whose original is not in the archive, newest first.</summary>
+    internal static string[] TranslationWarnings(IEnumerable<Article> newestFirst, IReadOnlyDictionary<string, Article> articleById) =>
+        newestFirst.Where(a => a.TranslationOf is not null && !articleById.ContainsKey(a.TranslationOf))
+            .Select(a => $"article '{a.Id}' is a translation of '{a.TranslationOf}', which is not in the archive").ToArray();
 
     private static Dictionary<string, IReadOnlyList<Article>> Group(List<Article> newestFirst, Func<Article, IEnumerable<string>> keys)
     {

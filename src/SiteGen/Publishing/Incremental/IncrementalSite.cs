@@ -39,7 +39,7 @@ public sealed class IncrementalSite
     private readonly ConditionalWeakTable<Article, RawHtml> _bodies = new();
     private readonly ConcurrentDictionary<Digest, byte[]> _css = new();
     private readonly LinkCache _links = new();
-    private readonly Events.EventComparisonCache _comparisons = new();
+    private readonly SiteModelMemory _linked = new();
     private readonly ParsedFileMemo<Outlet> _outletFiles = new();
     private readonly ParsedFileMemo<Events.EventDefinition> _eventFiles = new();
 
@@ -177,7 +177,7 @@ public sealed class IncrementalSite
 
         // Link.
         var stored = store.Articles.ToArray();
-        var model = SiteModel.Build(stored.Select(s => s.Article), outlets, events.Events, _comparisons);
+        var model = _linked.Build(stored.Select(s => s.Article), outlets, events.Events);
         warnings.AddRange(model.Warnings);
         var fileOf = stored.ToDictionary(s => s.Article.Id, s => s.RelativePath, StringComparer.Ordinal);
 
