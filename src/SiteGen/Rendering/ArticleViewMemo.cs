@@ -193,6 +193,11 @@ public sealed class ArticleViewMemo
     private static bool SameObjects<T>(IReadOnlyDictionary<string, T>? before, IReadOnlyDictionary<string, T> now)
         where T : class
     {
+        if (ReferenceEquals(before, now))
+        {
+            return true; // the link phase hands out the same table when nothing in it changed
+        }
+
         if (before is null || before.Count != now.Count)
         {
             return false;
@@ -211,6 +216,11 @@ public sealed class ArticleViewMemo
 
     private bool SameTags(SiteModel model)
     {
+        if (ReferenceEquals(_tagSlug, model.TagSlug) && ReferenceEquals(_tags, model.Tags))
+        {
+            return true;
+        }
+
         if (_tagSlug is null || _tags is null || _tagSlug.Count != model.TagSlug.Count || _tags.Count != model.Tags.Count)
         {
             return false;
