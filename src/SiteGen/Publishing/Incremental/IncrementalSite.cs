@@ -231,7 +231,8 @@ public sealed class IncrementalSite
 
         // The memo's views are now this build's, made from these files (kept even if the build fails later: a view is a pure function of its inputs).
         _lastFileOf = options.Remember ? fileOf : null;
-        var jobs = pages.All().ToArray();
+        Lap("views");
+        var jobs = pages.Plan();
         Lap("plan");
         var renderer = new PageRenderer(theme, i18n, urls);
         IEnumerable<string> InputsOf(object view) => view switch
