@@ -14,11 +14,25 @@ public sealed class I18n
     private readonly IReadOnlyDictionary<string, string> _strings;
     private readonly ConcurrentDictionary<string, byte> _missing = new(StringComparer.Ordinal);
 
+    // The file and text the strings were read from (null: no file), for Load with a previous I18n.
+    private readonly string? _path;
+    private readonly string? _text;
+
     public I18n(string lang, IReadOnlyDictionary<string, string> strings)
     {
         Lang = lang;
         _strings = strings;
     }
+
+    private I18n(string lang, IReadOnlyDictionary<string, string> strings, string path, string? text)
+        : this(lang, strings)
+    {
+        _path = path;
+        _text = text;
+    }
+
+    /// <summary>Whether both hold the very same strings (one read of a file shared by both), without comparing them.</summary>
+    public bool SameStrings(I18n other) => ReferenceEquals(_strings, other._strings);
 
     public string Lang { get; }
 
@@ -35,15 +49,27 @@ public sealed class I18n
         return key;
     }
 
-    public static I18n Load(string lang, string path)
+    public static I18n Load(string lang, string path) => Load(lang, path, null);
+
+    /// <summary>
+    /// As <see cref="Load(string, string)"/>; when the file reads as when <paramref name="previous"/> was
+    /// loaded, its strings are shared (not parsed again: <see cref="SameStrings"/> is true). The missing
+    /// keys are always the new object's own: they are what one build looked up.
+    /// </summary>
+    public static I18n Load(string lang, string path, I18n? previous)
     {
+        var text = File.Exists(path) ? File.ReadAllText(path) : null;
+        if (previous is not null && previous._path == path && previous._text == text && previous.Lang == lang)
+        {
+            return new I18n(lang, previous._strings, path, text);
+        }
+
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (File.Exists(path))
+        if (text is not null)
         {
             var stream = new YamlStream();
             try
             {
-                var text = File.ReadAllText(path);
                 if (YamlGuard.Check(text) is { } bad)
                 {
                     throw new ContentException(path, bad.Line, bad.Reason.Replace("front matter", "i18n file", StringComparison.Ordinal));
@@ -63,7 +89,7 @@ public sealed class I18n
             }
         }
 
-        return new I18n(lang, strings);
+        return new I18n(lang, strings, path, text);
     }
 
     private static void Flatten(YamlMappingNode node, string prefix, Dictionary<string, string> into)
