@@ -36,6 +36,7 @@ public sealed class LiveSite : IDisposable
     // so it looks at only those files (BuildOptions.ChangedContent); null while not known: before the
     // watchers run, and after one lost events (overflow). _changesGate guards both.
     private readonly Lock _changesGate = new();
+    private readonly Lock _buildGate = new();
     private HashSet<string>? _changes;
     private bool _watching;
     private Task? _loop;
@@ -104,22 +105,27 @@ public sealed class LiveSite : IDisposable
         var before = Site?.Version ?? 0;
         var hadErrors = Errors is not null;
         BuildOutcome outcome;
-        HashSet<string>? changes;
-        lock (_changesGate)
+        // The changes are taken and built in one go, so two rebuilds (the watch loop, the warm-up) build
+        // in the order they took them.
+        lock (_buildGate)
         {
-            // From here on the watchers note changes for the next build (while watching: the first build
-            // after the watchers started looks at everything, as what changed before was not noted).
-            changes = _changes;
-            _changes = _watching ? new(StringComparer.Ordinal) : null;
-        }
+            HashSet<string>? changes;
+            lock (_changesGate)
+            {
+                // From here on the watchers note changes for the next build (while watching: the first build
+                // after the watchers started looks at everything, as what changed before was not noted).
+                changes = _changes;
+                _changes = _watching ? new(StringComparer.Ordinal) : null;
+            }
 
-        try
-        {
-            outcome = _site.Build(Options with { BaseUrl = BaseUrl ?? Options.BaseUrl, DeferSearch = DeferSearch, ChangedContent = changes });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            outcome = new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, [], [$"{e.Message}"]) };
+            try
+            {
+                outcome = _site.Build(Options with { BaseUrl = BaseUrl ?? Options.BaseUrl, DeferSearch = DeferSearch, ChangedContent = changes });
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                outcome = new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, [], [$"{e.Message}"]) };
+            }
         }
 
         LiveEvent? message = null;
