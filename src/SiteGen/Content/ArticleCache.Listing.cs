@@ -25,7 +25,7 @@ public sealed partial class ArticleCache
     /// told, no earlier list of this folder, or a folder among the changes (created, renamed or
     /// deleted whole, its files were not told one by one).
     /// </summary>
-    internal (Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors)? LoadChanged(string contentDir, string dir, IReadOnlyCollection<string>? changed)
+    internal (Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors, ArticleOrder Order)? LoadChanged(string contentDir, string dir, IReadOnlyCollection<string>? changed)
     {
         if (changed is null || _listing is not { } last || last.ContentDir != contentDir)
         {
@@ -84,11 +84,12 @@ public sealed partial class ArticleCache
     /// so does the index of the last load as long as each changed file keeps its article id: then only
     /// that article is replaced in a copy of the index.
     /// </summary>
-    private (Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors) Reload(Listing last, HashSet<string> look)
+    private (Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors, ArticleOrder Order) Reload(Listing last, HashSet<string> look)
     {
         var entries = (Entry[])last.Entries.Clone();
         var byId = last.ById;
         var reindex = false;
+        var replaced = new List<(StoredArticle, StoredArticle)>();
         foreach (var file in look)
         {
             var i = Array.BinarySearch(last.Files, file, StringComparer.Ordinal);
@@ -113,6 +114,7 @@ public sealed partial class ArticleCache
                 if (ReferenceEquals(byId.GetValueOrDefault(after.Article.Id), before))
                 {
                     byId[after.Article.Id] = after;
+                    replaced.Add((before, after));
                 }
             }
             else
@@ -122,17 +124,19 @@ public sealed partial class ArticleCache
         }
 
         var errors = last.Errors;
+        var order = ReferenceEquals(byId, last.ById) ? last.Order : last.Order.With(byId, replaced);
         if (reindex)
         {
             (byId, errors) = ArticleStore.Index(entries.Select(e => (e.Parsed, e.Failure)));
+            order = new ArticleOrder(byId);
         }
 
-        _listing = last with { Entries = entries, ById = byId, Errors = errors };
-        return (byId, errors);
+        _listing = last with { Entries = entries, ById = byId, Errors = errors, Order = order };
+        return (byId, errors, order);
     }
 
     /// <summary>Files came or went: a new list, with the parse of each new or changed file, indexed anew.</summary>
-    private (Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors) Relist(Listing last, HashSet<string> look, HashSet<string> gone)
+    private (Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors, ArticleOrder Order) Relist(Listing last, HashSet<string> look, HashSet<string> gone)
     {
         var kept = new Dictionary<string, Entry>(last.Files.Length, StringComparer.Ordinal);
         for (var i = 0; i < last.Files.Length; i++)
@@ -155,8 +159,9 @@ public sealed partial class ArticleCache
         }
 
         var (byId, errors) = ArticleStore.Index(entries.Select(e => (e.Parsed, e.Failure)));
-        _listing = last with { Files = files, Entries = entries, ById = byId, Errors = errors };
-        return (byId, errors);
+        var order = new ArticleOrder(byId);
+        _listing = last with { Files = files, Entries = entries, ById = byId, Errors = errors, Order = order };
+        return (byId, errors, order);
     }
 
     /// <summary>Keeps a file's new entry, if it has one (as <see cref="Commit"/> does), and returns the entry that now holds.</summary>
@@ -175,5 +180,5 @@ public sealed partial class ArticleCache
     }
 
     /// <summary>The files of a load, sorted, with the entry of each (same order), and what the load made of them (shared, never changed).</summary>
-    private sealed record Listing(string ContentDir, string[] Files, Entry[] Entries, Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors);
+    private sealed record Listing(string ContentDir, string[] Files, Entry[] Entries, Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors, ArticleOrder Order);
 }
