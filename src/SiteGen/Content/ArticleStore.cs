@@ -18,17 +18,21 @@ public sealed class ArticleStore
     private readonly string _contentDir;
     private readonly Dictionary<string, StoredArticle> _byId;
 
-    private ArticleStore(string contentDir, Dictionary<string, StoredArticle> byId, IReadOnlyList<ContentException> errors)
+    private readonly ArticleOrder _order;
+
+    private ArticleStore(string contentDir, Dictionary<string, StoredArticle> byId, IReadOnlyList<ContentException> errors, ArticleOrder? order = null)
     {
         _contentDir = contentDir;
         _byId = byId;
         Errors = errors;
+        _order = order ?? new ArticleOrder(byId);
     }
 
     /// <summary>Articles that could not be parsed (reported, not fatal).</summary>
     public IReadOnlyList<ContentException> Errors { get; }
 
-    public IEnumerable<StoredArticle> Articles => _byId.Values.OrderBy(a => a.RelativePath, StringComparer.Ordinal);
+    /// <summary>The articles in ordinal order of their paths.</summary>
+    public IEnumerable<StoredArticle> Articles => Array.AsReadOnly(_order.Sorted); // shared with the next load: read-only
 
     public static ArticleStore Open(string contentDir) => Open(contentDir, null);
 
@@ -37,39 +41,65 @@ public sealed class ArticleStore
     /// unchanged — or whose bytes hash the same — is not parsed again (the same <see cref="StoredArticle"/>
     /// object is returned, so later stages can key their own caches on it).
     /// </summary>
-    public static ArticleStore Open(string contentDir, ArticleCache? cache)
+    public static ArticleStore Open(string contentDir, ArticleCache? cache) => Open(contentDir, cache, null);
+
+    /// <summary>
+    /// As <see cref="Open(string, ArticleCache?)"/>; with <paramref name="changed"/>, only those paths are
+    /// looked at again and the other files are taken as the last load through <paramref name="cache"/>
+    /// found them (no listing of the folder, no look at each file).
+    /// </summary>
+    /// <param name="changed">Every path (relative to the content folder) created, changed, deleted or
+    /// renamed (both names) since the last load through <paramref name="cache"/>, folders included; null
+    /// when not known, and then every file is looked at. A folder among them (created, renamed or
+    /// deleted whole) has every file looked at too.</param>
+    public static ArticleStore Open(string contentDir, ArticleCache? cache, IReadOnlyCollection<string>? changed)
+    {
+        var dir = Path.Combine(contentDir, "articles");
+        if (!Directory.Exists(dir))
+        {
+            cache?.ForgetListing();
+            return new ArticleStore(contentDir, new Dictionary<string, StoredArticle>(StringComparer.Ordinal), []);
+        }
+
+        if (cache?.LoadChanged(contentDir, dir, changed) is { } known)
+        {
+            return new ArticleStore(contentDir, known.ById, known.Errors, known.Order);
+        }
+
+        var files = ContentFiles.Enumerate(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var loaded = new ArticleCache.Lookup[files.Length];
+        Parallel.For(0, files.Length, i =>
+        {
+            var relative = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/');
+            loaded[i] = cache is null ? new(Parse(relative, File.ReadAllText(files[i]))) : cache.Get(files[i], relative);
+        });
+        var (byId, errors) = Index(loaded.Select(l => l.Result));
+        var order = new ArticleOrder(byId);
+        cache?.Commit(contentDir, files, loaded, byId, errors, order);
+        return new ArticleStore(contentDir, byId, errors, order);
+    }
+
+    /// <summary>The articles by id, and the files that failed or repeat an id, from the parses of the files in order.</summary>
+    internal static (Dictionary<string, StoredArticle> ById, IReadOnlyList<ContentException> Errors) Index(IEnumerable<(StoredArticle? Parsed, ContentException? Failure)> parses)
     {
         var byId = new Dictionary<string, StoredArticle>(StringComparer.Ordinal);
         var errors = new List<ContentException>();
-        var dir = Path.Combine(contentDir, "articles");
-        if (Directory.Exists(dir))
+        foreach (var (parsed, failure) in parses)
         {
-            var files = ContentFiles.Enumerate(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
-            var loaded = new ArticleCache.Lookup[files.Length];
-            Parallel.For(0, files.Length, i =>
+            if (parsed is { } stored)
             {
-                var relative = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/');
-                loaded[i] = cache is null ? new(Parse(relative, File.ReadAllText(files[i]))) : cache.Get(files[i], relative);
-            });
-            cache?.Commit(files, loaded);
-            for (var i = 0; i < files.Length; i++)
+                if (!byId.TryAdd(stored.Article.Id, stored))
+                {
+                    errors.Add(new ContentException(stored.RelativePath, 2, $"duplicate id '{stored.Article.Id}' (also in {byId[stored.Article.Id].RelativePath})"));
+                }
+            }
+            else if (failure is not null)
             {
-                var (parsed, failure) = loaded[i].Result;
-                if (parsed is { } stored)
-                {
-                    if (!byId.TryAdd(stored.Article.Id, stored))
-                    {
-                        errors.Add(new ContentException(stored.RelativePath, 2, $"duplicate id '{stored.Article.Id}' (also in {byId[stored.Article.Id].RelativePath})"));
-                    }
-                }
-                else if (failure is not null)
-                {
-                    errors.Add(failure);
-                }
+                errors.Add(failure);
             }
         }
 
-        return new ArticleStore(contentDir, byId, errors);
+        return (byId, errors);
     }
 
     internal static (StoredArticle? Parsed, ContentException? Failure) Parse(string relative, string text, bool keepText = true)
@@ -149,7 +179,7 @@ public sealed class ArticleStore
 /// Parsed articles kept between builds (the watch loop, warm builds): by file, with its size, write
 /// time and content hash. Thread-safe. Parsed articles are shared: later stages must not change them.
 /// </summary>
-public sealed class ArticleCache
+public sealed partial class ArticleCache
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -173,7 +203,8 @@ public sealed class ArticleCache
     /// to keep for it. Safe to call in parallel; the table is only written by <see cref="Commit"/>,
     /// on one thread (writing it from every loading thread made them queue on its locks).
     /// </summary>
-    internal Lookup Get(string path, string relative)
+    /// <param name="verify">Compare the bytes even when size and time are the same (a file said to have changed).</param>
+    internal Lookup Get(string path, string relative, bool verify = false)
     {
         long length, time;
         byte[] bytes;
@@ -182,9 +213,9 @@ public sealed class ArticleCache
             var info = new FileInfo(path);
             length = info.Length;
             time = info.LastWriteTimeUtc.Ticks;
-            if (entry.Length == length && entry.Time == time && entry.Relative == relative)
+            if (!verify && entry.Length == length && entry.Time == time && entry.Relative == relative)
             {
-                return new((entry.Parsed, entry.Failure));
+                return new((entry.Parsed, entry.Failure), Kept: entry);
             }
 
             bytes = File.ReadAllBytes(path);
@@ -197,7 +228,9 @@ public sealed class ArticleCache
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
         if (entry is not null && entry.Hash == hash && entry.Relative == relative)
         {
-            return new((entry.Parsed, entry.Failure), entry with { Length = length, Time = time }, Reparsed: false);
+            return entry.Length == length && entry.Time == time
+                ? new((entry.Parsed, entry.Failure), Kept: entry)
+                : new((entry.Parsed, entry.Failure), entry with { Length = length, Time = time }, Reparsed: false);
         }
 
         var text = ReadText(bytes);
@@ -231,19 +264,16 @@ public sealed class ArticleCache
         return (read == bytes.Length ? bytes : bytes[..read], length, time);
     }
 
-    /// <summary>Keeps the new entries of a load (<paramref name="lookups"/>, by file) and forgets the files that are gone.</summary>
-    internal void Commit(IReadOnlyList<string> files, IReadOnlyList<Lookup> lookups)
+    /// <summary>
+    /// Keeps the new entries of a load that listed the folder (<paramref name="lookups"/>, by file), its
+    /// list of files and what it made of them, and forgets the files that are gone.
+    /// </summary>
+    internal void Commit(string contentDir, string[] files, IReadOnlyList<Lookup> lookups, Dictionary<string, StoredArticle> byId, IReadOnlyList<ContentException> errors, ArticleOrder order)
     {
-        for (var i = 0; i < files.Count; i++)
+        var entries = new Entry[files.Length];
+        for (var i = 0; i < files.Length; i++)
         {
-            if (lookups[i].Changed is { } changed)
-            {
-                _entries[files[i]] = changed;
-                if (lookups[i].Reparsed)
-                {
-                    _parsed.Add(changed.Relative);
-                }
-            }
+            entries[i] = Keep(files[i], lookups[i]);
         }
 
         var keep = new HashSet<string>(files, StringComparer.Ordinal);
@@ -251,6 +281,8 @@ public sealed class ArticleCache
         {
             _entries.TryRemove(gone, out _);
         }
+
+        _listing = new Listing(contentDir, files, entries, byId, errors, order);
     }
 
     /// <summary>
@@ -270,7 +302,43 @@ public sealed class ArticleCache
     }
 
     /// <summary>A file's parse, and the cache entry to keep for it when it changed (see <see cref="Commit"/>).</summary>
-    internal readonly record struct Lookup((StoredArticle? Parsed, ContentException? Failure) Result, Entry? Changed = null, bool Reparsed = false);
+    /// <param name="Kept">The entry taken as it was, when the file is unchanged.</param>
+    internal readonly record struct Lookup((StoredArticle? Parsed, ContentException? Failure) Result, Entry? Changed = null, bool Reparsed = false, Entry? Kept = null);
 
     internal sealed record Entry(string Relative, long Length, long Time, string Hash, StoredArticle? Parsed, ContentException? Failure);
+}
+
+/// <summary>
+/// The articles of a store sorted by path, made on first use; a load that only replaced articles
+/// (same paths) gets a copy with those replaced instead of sorting 10,000 paths again.
+/// </summary>
+internal sealed class ArticleOrder(Dictionary<string, StoredArticle> byId)
+{
+    private StoredArticle[]? _sorted;
+
+    public StoredArticle[] Sorted => LazyInitializer.EnsureInitialized(ref _sorted, () => [.. byId.Values.OrderBy(a => a.RelativePath, StringComparer.Ordinal)]);
+
+    /// <summary>The order of <paramref name="now"/>, which holds this order's articles with each of <paramref name="replaced"/> (old, new: the same path) swapped.</summary>
+    public ArticleOrder With(Dictionary<string, StoredArticle> now, IReadOnlyList<(StoredArticle Old, StoredArticle New)> replaced)
+    {
+        var next = new ArticleOrder(now);
+        if (_sorted is { } sorted)
+        {
+            var copy = (StoredArticle[])sorted.Clone();
+            foreach (var (old, @new) in replaced)
+            {
+                var at = Array.BinarySearch(copy, old, Comparer<StoredArticle>.Create((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath)));
+                if (at < 0 || !ReferenceEquals(copy[at], old) || old.RelativePath != @new.RelativePath)
+                {
+                    return next; // not as expected: sorted afresh when asked
+                }
+
+                copy[at] = @new;
+            }
+
+            next._sorted = copy;
+        }
+
+        return next;
+    }
 }

@@ -81,12 +81,61 @@ public static class LinkChecker
             cache?.Verdicts.TryAdd(key, [.. found]);
         });
         cache?.Prune(used);
+        cache?.Found(urls.BaseUrl, problems);
+        return Report(problems);
+    }
 
-        return problems.Distinct()
+    /// <summary>
+    /// Checks only <paramref name="pages"/> again, after a check (with <paramref name="cache"/>, on the
+    /// same base URL) of the same set of files in which every other page had the same text as now: the
+    /// others keep the problems that check found. Null when the cache holds no such check (the caller
+    /// then checks everything). <paramref name="before"/> gives a page's content hash at that check, if
+    /// it had one, so its parse is dropped from the cache.
+    /// </summary>
+    internal static IReadOnlyList<string>? CheckAgain(IReadOnlyCollection<string> pages, Func<string, bool> exists, Func<string, string> read, Func<string, Incremental.Digest> digestOf, Func<string, Incremental.Digest?> before, SiteUrls urls, LinkCache cache)
+    {
+        if (!cache.CanCheckAgain(urls.BaseUrl))
+        {
+            return null;
+        }
+
+        foreach (var page in pages.Where(p => p.EndsWith(".html", StringComparison.Ordinal)))
+        {
+            var digest = digestOf(page);
+            if (before(page) is { } old && old != digest)
+            {
+                cache.Drop((page, urls.BaseUrl, old));
+            }
+
+            var key = (page, urls.BaseUrl, digest);
+            if (!cache.Pages.TryGetValue(key, out var links))
+            {
+                links = Extract(page, read(page), urls);
+                cache.Pages.TryAdd(key, links);
+            }
+
+            var found = new List<string>(links.Problems);
+            foreach (var (target, link) in links.Targets)
+            {
+                var there = target.Length == 0 || target.EndsWith('/') ? exists(target + "index.html") : exists(target) || exists(target + "/index.html");
+                if (!there)
+                {
+                    found.Add($"broken link: {link}");
+                }
+            }
+
+            cache.Verdicts[key] = [.. found];
+            cache.FoundOn(page, [.. found]);
+        }
+
+        return Report(cache.AllFound());
+    }
+
+    private static string[] Report(IEnumerable<(string Page, string Problem)> problems) =>
+        problems.Distinct()
             .OrderBy(p => p.Page, StringComparer.Ordinal).ThenBy(p => p.Problem, StringComparer.Ordinal)
             .Select(p => $"/{p.Page}: {p.Problem}")
             .ToArray();
-    }
 
     /// <summary>
     /// What one page holds: problems of its own, and internal targets to look up (normalized site path,
@@ -264,6 +313,10 @@ public sealed class LinkCache
 
     private HashSet<string>? _files;
 
+    // The problems of the last check by page (pages without any left out) and its base URL, for CheckAgain.
+    private Dictionary<string, string[]>? _problemsOf;
+    private string? _baseUrl;
+
     /// <summary>Whether <paramref name="files"/> is the set of files of the last check; when not, the verdicts are forgotten. Remembers the set.</summary>
     internal bool SameFiles(HashSet<string> files)
     {
@@ -275,6 +328,37 @@ public sealed class LinkCache
 
         _files = files;
         return same;
+    }
+
+    /// <summary>Remembers what a whole check found.</summary>
+    internal void Found(string baseUrl, IEnumerable<(string Page, string Problem)> problems)
+    {
+        _baseUrl = baseUrl;
+        _problemsOf = problems.GroupBy(p => p.Page, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(p => p.Problem).ToArray(), StringComparer.Ordinal);
+    }
+
+    internal bool CanCheckAgain(string baseUrl) => _problemsOf is not null && _baseUrl == baseUrl && _files is not null;
+
+    /// <summary>Replaces what the last check found on one page.</summary>
+    internal void FoundOn(string page, string[] problems)
+    {
+        if (problems.Length == 0)
+        {
+            _problemsOf!.Remove(page);
+        }
+        else
+        {
+            _problemsOf![page] = problems;
+        }
+    }
+
+    internal IEnumerable<(string Page, string Problem)> AllFound() => _problemsOf!.SelectMany(kv => kv.Value.Select(p => (kv.Key, p)));
+
+    /// <summary>Forgets a page's parse and verdict for text it no longer has.</summary>
+    internal void Drop((string, string, Incremental.Digest) key)
+    {
+        Pages.TryRemove(key, out _);
+        Verdicts.TryRemove(key, out _);
     }
 
     /// <summary>Reads a page's links while its text is at hand (the render loop), so the check after rendering only looks them up.</summary>

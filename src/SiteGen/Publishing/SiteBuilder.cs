@@ -48,6 +48,15 @@ public sealed record BuildOptions(string ContentDir, string OutDir)
     public bool Search { get; init; } = true;
 
     public CancellationToken Cancel { get; init; }
+
+    /// <summary>
+    /// For <c>sitegen serve</c>, whose watcher knows: the paths (relative to <see cref="ContentDir"/>)
+    /// created, changed, deleted or renamed (both names) since the last build of the same
+    /// <see cref="Incremental.IncrementalSite"/>, folders included. The build then looks at only those
+    /// article and event files instead of listing and looking at them all. Null (the default) when not
+    /// known: every file is looked at, as in <c>sitegen build</c>.
+    /// </summary>
+    public IReadOnlyCollection<string>? ChangedContent { get; init; }
 }
 
 /// <summary>Progress of a stage of the build (<c>rendering</c>, <c>checking</c>).</summary>
@@ -133,14 +142,16 @@ public static class SiteBuilder
     }
 
     /// <summary>Warnings when a file or the whole site reaches 80 % of what GitHub Pages accepts.</summary>
-    public static IEnumerable<string> PagesLimits(IReadOnlyDictionary<string, long> files)
+    public static IEnumerable<string> PagesLimits(IReadOnlyDictionary<string, long> files) => PagesLimits(files, files.Values.Sum());
+
+    /// <summary>As <see cref="PagesLimits(IReadOnlyDictionary{string, long})"/>, with the total size known.</summary>
+    internal static IEnumerable<string> PagesLimits(IEnumerable<KeyValuePair<string, long>> files, long total)
     {
         foreach (var (file, size) in files.Where(f => f.Value > FileLimit * 8 / 10).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             yield return $"{file} is {size / 1048576.0:F1} MB: GitHub Pages refuses files over 100 MB";
         }
 
-        var total = files.Values.Sum();
         if (total > SiteLimit * 8 / 10)
         {
             yield return $"the site is {total / 1048576.0:F0} MB: GitHub Pages publishes at most 1 GB";

@@ -14,10 +14,21 @@ public sealed class I18n
     private readonly IReadOnlyDictionary<string, string> _strings;
     private readonly ConcurrentDictionary<string, byte> _missing = new(StringComparer.Ordinal);
 
+    // The file and text the strings were read from (null: no file), for Load with a previous I18n.
+    private readonly string? _path;
+    private readonly string? _text;
+
     public I18n(string lang, IReadOnlyDictionary<string, string> strings)
     {
         Lang = lang;
         _strings = strings;
+    }
+
+    private I18n(string lang, IReadOnlyDictionary<string, string> strings, string path, string? text)
+        : this(lang, strings)
+    {
+        _path = path;
+        _text = text;
     }
 
     public string Lang { get; }
@@ -35,7 +46,7 @@ public sealed class I18n
         return key;
     }
 
-    /// <summary>Whether the other file has the same strings (same keys, same values).</summary>
+    /// <summary>Whether the other file has the same strings (same keys, same values): at once when one read of a file is shared by both.</summary>
     public bool SameStrings(I18n other)
     {
         if (ReferenceEquals(_strings, other._strings))
@@ -59,15 +70,27 @@ public sealed class I18n
         return true;
     }
 
-    public static I18n Load(string lang, string path)
+    public static I18n Load(string lang, string path) => Load(lang, path, null);
+
+    /// <summary>
+    /// As <see cref="Load(string, string)"/>; when the file reads as when <paramref name="previous"/> was
+    /// loaded, its strings are shared (not parsed again: <see cref="SameStrings"/> is true). The missing
+    /// keys are always the new object's own: they are what one build looked up.
+    /// </summary>
+    public static I18n Load(string lang, string path, I18n? previous)
     {
+        var text = File.Exists(path) ? File.ReadAllText(path) : null;
+        if (previous is not null && previous._path == path && previous._text == text && previous.Lang == lang)
+        {
+            return new I18n(lang, previous._strings, path, text);
+        }
+
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (File.Exists(path))
+        if (text is not null)
         {
             var stream = new YamlStream();
             try
             {
-                var text = File.ReadAllText(path);
                 if (YamlGuard.Check(text) is { } bad)
                 {
                     throw new ContentException(path, bad.Line, bad.Reason.Replace("front matter", "i18n file", StringComparison.Ordinal));
@@ -87,7 +110,7 @@ public sealed class I18n
             }
         }
 
-        return new I18n(lang, strings);
+        return new I18n(lang, strings, path, text);
     }
 
     private static void Flatten(YamlMappingNode node, string prefix, Dictionary<string, string> into)

@@ -20,10 +20,17 @@ public sealed class Theme
 
     private readonly Dictionary<string, ThemeTemplate> _templates;
 
-    private Theme(string dir, Dictionary<string, ThemeTemplate> templates, IReadOnlyList<(string Relative, string Path)> assets)
+    // What the theme was loaded from: the override folder and each template's file and text, so the next
+    // load can tell it would make the same theme (Load with a previous theme).
+    private readonly string? _overrideDir;
+    private readonly Dictionary<string, (string Path, string Text)> _sources;
+
+    private Theme(string dir, string? overrideDir, Dictionary<string, ThemeTemplate> templates, Dictionary<string, (string Path, string Text)> sources, IReadOnlyList<(string Relative, string Path)> assets)
     {
         Dir = dir;
+        _overrideDir = overrideDir;
         _templates = templates;
+        _sources = sources;
         Assets = assets;
     }
 
@@ -44,7 +51,15 @@ public sealed class Theme
     /// Loads and parses every template. <paramref name="overrideDir"/> (content/layouts) wins over the
     /// theme's own. Throws <see cref="ThemeException"/> listing every syntax error with file, line, column.
     /// </summary>
-    public static Theme Load(string themeDir, string? overrideDir)
+    public static Theme Load(string themeDir, string? overrideDir) => Load(themeDir, overrideDir, null);
+
+    /// <summary>
+    /// As <see cref="Load(string, string?)"/>, but when every file reads as when <paramref name="previous"/>
+    /// was loaded (same folders, files and texts, same assets), returns <paramref name="previous"/> itself,
+    /// so later stages can compare themes by reference; else a template whose file and text are the same
+    /// is the very same <see cref="ThemeTemplate"/> object.
+    /// </summary>
+    public static Theme Load(string themeDir, string? overrideDir, Theme? previous)
     {
         if (!Directory.Exists(Path.Combine(themeDir, "layouts")))
         {
@@ -67,11 +82,32 @@ public sealed class Theme
             Collect(overrideDir, $"{Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(overrideDir)))}/layouts");
         }
 
+        var assetsDir = Path.Combine(themeDir, "assets");
+        var assets = Directory.Exists(assetsDir)
+            ? Content.ContentFiles.Enumerate(assetsDir, "*", SearchOption.AllDirectories)
+                .Select(f => (Path.GetRelativePath(assetsDir, f).Replace('\\', '/'), f))
+                .OrderBy(a => a.Item1, StringComparer.Ordinal)
+                .ToArray()
+            : [];
+        var sources = files.ToDictionary(f => f.Key, f => (f.Value.Path, File.ReadAllText(f.Value.Path)), StringComparer.Ordinal);
+        if (previous is not null && previous.Dir == themeDir && previous._overrideDir == overrideDir && previous.Assets.SequenceEqual(assets)
+            && previous._sources.Count == sources.Count && sources.All(kv => previous._sources.TryGetValue(kv.Key, out var was) && was == kv.Value)
+            && files.All(f => previous._templates.TryGetValue(f.Key, out var t) && t.DisplayPath == f.Value.Display))
+        {
+            return previous;
+        }
+
         var templates = new Dictionary<string, ThemeTemplate>(StringComparer.Ordinal);
         var errors = new List<string>();
         foreach (var (name, (path, display)) in files)
         {
-            var text = File.ReadAllText(path);
+            var text = sources[name].Item2;
+            if (previous is not null && previous._templates.TryGetValue(name, out var same) && same.DisplayPath == display && previous._sources.GetValueOrDefault(name) == (path, text))
+            {
+                templates[name] = same;
+                continue;
+            }
+
             if (Parsed.Count > 1000)
             {
                 Parsed.Clear();
@@ -94,14 +130,7 @@ public sealed class Theme
             throw new ThemeException("template syntax errors:\n  " + string.Join("\n  ", errors));
         }
 
-        var assetsDir = Path.Combine(themeDir, "assets");
-        var assets = Directory.Exists(assetsDir)
-            ? Content.ContentFiles.Enumerate(assetsDir, "*", SearchOption.AllDirectories)
-                .Select(f => (Path.GetRelativePath(assetsDir, f).Replace('\\', '/'), f))
-                .OrderBy(a => a.Item1, StringComparer.Ordinal)
-                .ToArray()
-            : [];
-        return new Theme(themeDir, templates, assets);
+        return new Theme(themeDir, overrideDir, templates, sources, assets);
     }
 }
 

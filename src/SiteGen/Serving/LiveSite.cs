@@ -31,6 +31,14 @@ public sealed class LiveSite : IDisposable
     private long _lastTouch;
     private long _firstTouch;
     private string? _watchedTheme;
+
+    // Content paths changed since the last rebuild began (relative, forward slashes), told to the build
+    // so it looks at only those files (BuildOptions.ChangedContent); null while not known: before the
+    // watchers run, and after one lost events (overflow). _changesGate guards both.
+    private readonly Lock _changesGate = new();
+    private readonly Lock _buildGate = new();
+    private HashSet<string>? _changes;
+    private bool _watching;
     private Task? _loop;
     private Task _search = Task.CompletedTask;
 
@@ -97,13 +105,27 @@ public sealed class LiveSite : IDisposable
         var before = Site?.Version ?? 0;
         var hadErrors = Errors is not null;
         BuildOutcome outcome;
-        try
+        // The changes are taken and built in one go, so two rebuilds (the watch loop, the warm-up) build
+        // in the order they took them.
+        lock (_buildGate)
         {
-            outcome = _site.Build(Options with { BaseUrl = BaseUrl ?? Options.BaseUrl, DeferSearch = DeferSearch });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            outcome = new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, [], [$"{e.Message}"]) };
+            HashSet<string>? changes;
+            lock (_changesGate)
+            {
+                // From here on the watchers note changes for the next build (while watching: the first build
+                // after the watchers started looks at everything, as what changed before was not noted).
+                changes = _changes;
+                _changes = _watching ? new(StringComparer.Ordinal) : null;
+            }
+
+            try
+            {
+                outcome = _site.Build(Options with { BaseUrl = BaseUrl ?? Options.BaseUrl, DeferSearch = DeferSearch, ChangedContent = changes });
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                outcome = new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, [], [$"{e.Message}"]) };
+            }
         }
 
         LiveEvent? message = null;
@@ -220,6 +242,11 @@ public sealed class LiveSite : IDisposable
     public void StartWatching()
     {
         Watch(Options.ContentDir);
+        lock (_changesGate)
+        {
+            _watching = true;
+        }
+
         WatchTheme();
         _loop = Task.Run(LoopAsync);
     }
@@ -238,6 +265,14 @@ public sealed class LiveSite : IDisposable
         if (IsIgnored(relative))
         {
             return;
+        }
+
+        if (root == Path.GetFullPath(Options.ContentDir))
+        {
+            lock (_changesGate)
+            {
+                _changes?.Add(Content.ContentChanges.Normalize(relative));
+            }
         }
 
         var now = Stopwatch.GetTimestamp();
@@ -352,7 +387,16 @@ public sealed class LiveSite : IDisposable
             Touch(root, e.OldFullPath);
             Touch(root, e.FullPath);
         };
-        watcher.Error += (_, _) => Touch(root, Path.Combine(root, "site.yml")); // overflow: the build rescans everything anyway
+        watcher.Error += (_, _) =>
+        {
+            // Overflow: events were lost, so the next build looks at every file.
+            lock (_changesGate)
+            {
+                _changes = null;
+            }
+
+            Touch(root, Path.Combine(root, "site.yml"));
+        };
         watcher.EnableRaisingEvents = true;
         lock (_gate)
         {

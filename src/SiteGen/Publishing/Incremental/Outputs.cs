@@ -16,21 +16,35 @@ public sealed record OutputFile(string Path, byte[] Bytes, Digest Digest)
 /// <summary>
 /// Files by path, enumerated in ordinal order of their paths. Looking up is a hash lookup; the order is
 /// made only when someone enumerates (the preview server only looks up; sorting 34,000 paths on every
-/// rebuild at 10,000 articles cost more than the rest of publishing the snapshot). Read-only.
+/// rebuild at 10,000 articles cost more than the rest of publishing the snapshot), and is shared with
+/// the snapshot before when the paths are the same. Read-only.
 /// </summary>
 public sealed class SortedFileDictionary : IReadOnlyDictionary<string, OutputFile>
 {
-    private readonly Dictionary<string, OutputFile> _files;
-    private string[]? _order;
+    private readonly IReadOnlyDictionary<string, OutputFile> _files;
+    private readonly KeyOrder _order;
 
     /// <summary>Takes <paramref name="files"/> as it is: the caller must not change it afterwards.</summary>
-    public SortedFileDictionary(Dictionary<string, OutputFile> files) => _files = files;
+    public SortedFileDictionary(Dictionary<string, OutputFile> files)
+        : this(files, null)
+    {
+    }
+
+    /// <summary>Takes <paramref name="files"/> as it is (not to be changed afterwards); <paramref name="samePaths"/> has exactly the same paths, when given.</summary>
+    internal SortedFileDictionary(IReadOnlyDictionary<string, OutputFile> files, SortedFileDictionary? samePaths)
+    {
+        _files = files;
+        _order = samePaths?._order ?? new KeyOrder(files);
+    }
 
     public int Count => _files.Count;
 
-    public IEnumerable<string> Keys => Order();
+    public IEnumerable<string> Keys => _order.Keys;
 
-    public IEnumerable<OutputFile> Values => Order().Select(k => _files[k]);
+    public IEnumerable<OutputFile> Values => _order.Keys.Select(k => _files[k]);
+
+    /// <summary>The files in no particular order, without sorting the paths.</summary>
+    internal IEnumerable<KeyValuePair<string, OutputFile>> Unordered => _files;
 
     public OutputFile this[string key] => _files[key];
 
@@ -38,11 +52,67 @@ public sealed class SortedFileDictionary : IReadOnlyDictionary<string, OutputFil
 
     public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OutputFile value) => _files.TryGetValue(key, out value);
 
-    public IEnumerator<KeyValuePair<string, OutputFile>> GetEnumerator() => Order().Select(k => new KeyValuePair<string, OutputFile>(k, _files[k])).GetEnumerator();
+    public IEnumerator<KeyValuePair<string, OutputFile>> GetEnumerator() => _order.Keys.Select(k => new KeyValuePair<string, OutputFile>(k, _files[k])).GetEnumerator();
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private string[] Order() => LazyInitializer.EnsureInitialized(ref _order, () => _files.Keys.Order(StringComparer.Ordinal).ToArray());
+    /// <summary>The sorted paths of a set of files, made on first use.</summary>
+    private sealed class KeyOrder(IReadOnlyDictionary<string, OutputFile> files)
+    {
+        private string[]? _keys;
+
+        public string[] Keys => LazyInitializer.EnsureInitialized(ref _keys, () => files.Keys.Order(StringComparer.Ordinal).ToArray());
+    }
+}
+
+/// <summary>
+/// The files of a build as a read-only dictionary over its records (and the few files that have none,
+/// the theme's assets), so publishing a build does not copy 30,000 entries into a table of its own.
+/// Enumerates in no particular order. The tables must not change afterwards.
+/// </summary>
+internal sealed class RecordFiles(Dictionary<string, OutputRecord> records, Dictionary<string, OutputFile> others) : IReadOnlyDictionary<string, OutputFile>
+{
+    private readonly int _count = records.Count + others.Keys.Count(k => !records.ContainsKey(k));
+
+    public int Count => _count;
+
+    public IEnumerable<string> Keys => this.Select(kv => kv.Key);
+
+    public IEnumerable<OutputFile> Values => this.Select(kv => kv.Value);
+
+    public OutputFile this[string key] => TryGetValue(key, out var file) ? file : throw new KeyNotFoundException(key);
+
+    public bool ContainsKey(string key) => records.ContainsKey(key) || others.ContainsKey(key);
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out OutputFile value)
+    {
+        // A record wins over another file of the same path, as when both were put in one table in that order.
+        if (records.TryGetValue(key, out var record))
+        {
+            value = record.File;
+            return true;
+        }
+
+        return others.TryGetValue(key, out value);
+    }
+
+    public IEnumerator<KeyValuePair<string, OutputFile>> GetEnumerator()
+    {
+        foreach (var (path, record) in records)
+        {
+            yield return new(path, record.File);
+        }
+
+        foreach (var (path, file) in others)
+        {
+            if (!records.ContainsKey(path))
+            {
+                yield return new(path, file);
+            }
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>A good build held in memory: every output file by path. Immutable; a new build makes a new snapshot.</summary>
