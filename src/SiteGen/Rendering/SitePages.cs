@@ -27,7 +27,7 @@ public sealed partial class SitePages
     private readonly Dictionary<string, ArticleView>[] _views;
     private readonly Dictionary<string, string> _tagNames;
     private readonly Func<string, string, string> _text;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SiteView> _siteViews = new(StringComparer.Ordinal);
+    private PageVariables? _variables;
 
     /// <param name="text">UI strings: (language, key) to text, for page titles.</param>
     /// <param name="body">Article body to HTML; by default Markdig each time (an incremental build passes a cache).</param>
@@ -93,6 +93,19 @@ public sealed partial class SitePages
     /// <summary>Theme assets by relative name to their content-hashed URLs.</summary>
     public IReadOnlyDictionary<string, string> AssetUrls { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The variables every page has (<c>site</c>, <c>page</c>), made from the settings, URLs and assets. An
+    /// incremental build hands in the last build's when those are the same (<see cref="LastVariables"/>), so
+    /// that article pages made by an earlier build can be used again (<see cref="ArticlePages"/>).
+    /// </summary>
+    public PageVariables Variables => _variables ??= LastVariables ?? new PageVariables(_settings, Urls, CssUrl, IconUrl, AssetUrls);
+
+    /// <summary>The last build's <see cref="Variables"/>, given only when its settings, URLs and assets are this build's.</summary>
+    public PageVariables? LastVariables { get; init; }
+
+    /// <summary>Article pages of earlier builds, kept with their views (an incremental build's).</summary>
+    public ArticlePageMemo? ArticlePages { get; init; }
+
     public SiteModel Model => _model;
 
     public SiteSettings Settings => _settings;
@@ -106,9 +119,13 @@ public sealed partial class SitePages
     /// <summary>Every article view, in both languages.</summary>
     public IEnumerable<ArticleView> ArticleViews => _views.SelectMany(v => v.Values);
 
-    public string SiteTitle(string lang) => lang == "zh" ? _settings.TitleZh : _settings.TitleEn;
+    public string SiteTitle(string lang) => SiteTitle(_settings, lang);
 
-    public string SiteDescription(string lang) => lang == "zh" ? _settings.DescriptionZh : _settings.DescriptionEn;
+    public string SiteDescription(string lang) => SiteDescription(_settings, lang);
+
+    public static string SiteTitle(SiteSettings settings, string lang) => lang == "zh" ? settings.TitleZh : settings.TitleEn;
+
+    public static string SiteDescription(SiteSettings settings, string lang) => lang == "zh" ? settings.DescriptionZh : settings.DescriptionEn;
 
     public static string OutletName(Outlet outlet, string lang) => lang == "zh" ? outlet.NameZh : outlet.NameEn;
 
@@ -188,9 +205,7 @@ public sealed partial class SitePages
         foreach (var article in _model.Articles)
         {
             var view = View(article, lang);
-            // Everything here comes from the view (its Summary is the article's): the view is the page's key.
-            yield return Page($"articles/{article.Id}/", "article", view.AltTitle ?? view.Title, vars => vars["article"] = view,
-                description: view.Summary, ogType: "article", ogImage: view.Image?.Src, key: view);
+            yield return ArticlePages?.Get(view, lang, Variables) ?? ArticlePageMemo.Make(view, lang, Variables);
         }
 
         yield return Page("outlets/", "outlets", Label(lang, "outlets"), vars => vars["outlets"] = OutletViews(lang).ToArray());
@@ -290,64 +305,8 @@ public sealed partial class SitePages
         Months = y.Months.Select(m => new LinkView(Dates.Month(m.Year, m.Month, lang), Urls.Path($"{lang}/archive/{m.Year:D4}/{m.Month:D2}/"), Count: m.Articles.Count)).ToArray(),
     };
 
-    private Dictionary<string, object?> Vars(string lang, string kind, string? suffix, string title, bool noAlternates = false, string? description = null, string ogType = "website", string? ogImage = null, (string Url, string Title)? feed = null)
-    {
-        var other = Other(lang);
-        var alternates = suffix is null || noAlternates
-            ? Array.Empty<AlternateView>()
-            : [
-                new AlternateView("zh-Hans", Urls.Absolute($"zh/{suffix}")),
-                new AlternateView("en", Urls.Absolute($"en/{suffix}")),
-                new AlternateView("x-default", Urls.Absolute($"{_settings.DefaultLanguage}/{suffix}")),
-            ];
-        var siteTitle = SiteTitle(lang);
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["site"] = _siteViews.GetOrAdd(lang, SiteViewOf),
-            ["page"] = new PageView
-            {
-                Kind = kind,
-                Title = title,
-                Description = string.IsNullOrWhiteSpace(description) ? SiteDescription(lang) : description,
-                Url = suffix is null ? Urls.Path($"{lang}/404.html") : Urls.Path($"{lang}/{suffix}"),
-                Canonical = suffix is null || noAlternates ? null : Urls.Absolute($"{lang}/{suffix}"),
-                Alternates = alternates,
-                SwitchUrl = suffix is null ? Urls.Path($"{other}/") : Urls.Path($"{other}/{suffix}"),
-                SwitchLang = HtmlLang(other),
-                OgType = ogType,
-                OgImage = ogImage,
-                FeedUrl = feed?.Url ?? Urls.Path($"{lang}/feed.xml"),
-                FeedTitle = feed?.Title ?? siteTitle,
-            },
-        };
-    }
-
-    /// <summary>The site's variables in one language: one object shared by every page (hashed once per build, not per page).</summary>
-    private SiteView SiteViewOf(string lang)
-    {
-        var siteTitle = SiteTitle(lang);
-        return new SiteView
-        {
-            Title = siteTitle,
-            Description = SiteDescription(lang),
-            Lang = lang,
-            HtmlLang = HtmlLang(lang),
-            OgLocale = lang == "zh" ? "zh_CN" : "en_US",
-            BasePath = Urls.BasePath,
-            BaseUrl = Urls.BaseUrl,
-            HomeUrl = Urls.Path($"{lang}/"),
-            OutletsUrl = Urls.Path($"{lang}/outlets/"),
-            EventsUrl = Urls.Path($"{lang}/events/"),
-            TagsUrl = Urls.Path($"{lang}/tags/"),
-            ArchiveUrl = Urls.Path($"{lang}/archive/"),
-            SearchUrl = Urls.Path($"{lang}/search/"),
-            FeedUrl = Urls.Path($"{lang}/feed.xml"),
-            CssUrl = CssUrl,
-            IconUrl = IconUrl,
-            SearchJsUrl = AssetUrls.GetValueOrDefault("search.js", Urls.Path("assets/search.js")),
-            SearchCssUrl = AssetUrls.GetValueOrDefault("search.css", Urls.Path("assets/search.css")),
-        };
-    }
+    private Dictionary<string, object?> Vars(string lang, string kind, string? suffix, string title, bool noAlternates = false, string? description = null, string ogType = "website", string? ogImage = null, (string Url, string Title)? feed = null) =>
+        Variables.Make(lang, kind, suffix, title, noAlternates, description, ogType, ogImage, feed);
 
     private ArticleView MakeView(Article a, string lang, RawHtml body)
     {

@@ -75,6 +75,10 @@ public sealed class IncrementalSite
 
     // The settings and asset URLs of the last good build, under which its page keys (PageJob.Key) hold.
     private (SiteSettings Settings, Dictionary<string, string> AssetUrls)? _lastSite;
+
+    // The page variables of the last good build (made from _lastSite), and the article pages planned with them.
+    private PageVariables? _lastVariables;
+    private readonly ArticlePageMemo _articlePages = new();
     private readonly Lock _gate = new();
 
     // The search step of the last good build when it was deferred (BuildOptions.DeferSearch), and the
@@ -262,6 +266,10 @@ public sealed class IncrementalSite
             assetUrls[relative] = urls.Path("assets/" + relative) + "?v=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
         }
 
+        // Keys (PageJob.Key) stand for a page's variables only on the same site: settings and asset URLs as last time.
+        var sameSite = options.Remember && _lastSite is { } lastSite && Fingerprinter.SameValue(lastSite.Settings, settings)
+            && lastSite.AssetUrls.Count == assetUrls.Count && lastSite.AssetUrls.All(kv => assetUrls.TryGetValue(kv.Key, out var url) && url == kv.Value);
+
         // An article view whose inputs are the objects of an earlier build is that build's view (ArticleViewMemo).
         // Another one equal to last build's (same file) is replaced by that object, whose digests the
         // fingerprinters keep (LastingDigests): after an edit only the views that changed are hashed again.
@@ -271,6 +279,8 @@ public sealed class IncrementalSite
         var pages = new SitePages(model, settings, urls, assetUrls.GetValueOrDefault("site.css", urls.Path("assets/site.css")), assetUrls.GetValueOrDefault("icon.svg", urls.Path("assets/icon.svg")), (lang, key) => i18n[lang].Get(key), Body, lastFileOf is null ? null : Reuse, options.Remember ? _views : null)
         {
             AssetUrls = assetUrls,
+            LastVariables = sameSite ? _lastVariables : null,
+            ArticlePages = options.Remember ? _articlePages : null,
         };
 
         // The memo's views are now this build's, made from these files (kept even if the build fails later: a view is a pure function of its inputs).
@@ -331,10 +341,6 @@ public sealed class IncrementalSite
         // One slot per page, in the order of the jobs: a shared table, even sized up front, had the
         // rendering threads queueing on its locks (a profile of a rebuild at 10,000 articles).
         var slots = new OutputRecord?[jobs.Length];
-
-        // Keys (PageJob.Key) stand for a page's variables only on the same site: settings and asset URLs as last time.
-        var sameSite = options.Remember && _lastSite is { } lastSite && Fingerprinter.SameValue(lastSite.Settings, settings)
-            && lastSite.AssetUrls.Count == assetUrls.Count && lastSite.AssetUrls.All(kv => assetUrls.TryGetValue(kv.Key, out var url) && url == kv.Value);
 
         // Shared views of this build found equal to last build's, by object: each is compared once, not
         // once per page that shows it. Article views need no comparison: Reuse (above) already made an
@@ -637,6 +643,7 @@ public sealed class IncrementalSite
         _pendingSearch = options.DeferSearch ? search : null;
         _generation++;
         _lastSite = options.Remember ? (settings, assetUrls) : null; // both made anew by each build
+        _lastVariables = options.Remember ? pages.Variables : null; // made from these two
         if (before is null || changed.Length > 0 || removed.Length > 0 || before.Urls.BaseUrl != urls.BaseUrl)
         {
             Last = new SiteSnapshot((before?.Version ?? 0) + 1, urls, new SortedFileDictionary(site, samePaths ? before!.Files as SortedFileDictionary : null));
