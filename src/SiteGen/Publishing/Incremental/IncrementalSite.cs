@@ -519,34 +519,64 @@ public sealed class IncrementalSite
             }
         }
 
-        void Feed(string lang, string feedPath, string pagePath, string title, string? subtitle, IReadOnlyList<Article> articles, params string[] inputs)
+        // Feeds are planned first, then decided in parallel (a key, else a fingerprint, for each of a thousand
+        // feeds at 10,000 articles), then kept or remade in their order.
+        var feeds = new List<(string Lang, string FeedPath, string PagePath, string Title, string? Subtitle, IReadOnlyList<Article> Articles, string[] Inputs)>();
+        void Feed(string lang, string feedPath, string pagePath, string title, string? subtitle, IReadOnlyList<Article> articles, params string[] inputs) =>
+            feeds.Add((lang, feedPath, pagePath, title, subtitle, articles, inputs));
+
+        void DecideFeeds()
         {
-            var entries = articles.Take(Feeds.MaxEntries).ToArray();
-            byte[] Make() => Feeds.Atom(pages, lang, feedPath, pagePath, title, subtitle, entries);
-            if (!options.Remember)
+            var decided = new (OutputRecord? Kept, Func<byte[]> Make, Digest Fingerprint, IEnumerable<string> Inputs, PageKey? Key)[feeds.Count];
+            Parallel.For(0, feeds.Count, f =>
             {
-                Derived(feedPath, Make, default, inputs.Append("site.yml"));
-                return;
-            }
+                var (lang, feedPath, pagePath, title, subtitle, articles, inputs) = feeds[f];
+                var count = Math.Min(articles.Count, Feeds.MaxEntries);
+                byte[] Make() => Feeds.Atom(pages, lang, feedPath, pagePath, title, subtitle, articles.Take(count).ToArray());
+                if (!options.Remember)
+                {
+                    decided[f] = (null, Make, default, inputs.Append("site.yml"), null);
+                    return;
+                }
 
-            // A feed is made from its entries' views (which stand for their articles) and outlets, its titles and
-            // paths: the same key as last time on the same site is the same feed, neither hashed nor made.
-            var views = new ArticleView[entries.Length];
-            for (var i = 0; i < entries.Length; i++)
+                // A feed is made from its titles and paths, its entries' outlets and views (which stand for their
+                // articles): the same key as last time on the same site is the same feed, neither hashed nor made.
+                // The key is one array: salt and titles, then the outlets, then the views.
+                const int Fixed = 10;
+                var parts = new object?[Fixed + (2 * count)];
+                (parts[0], parts[1], parts[2]) = (salt[0], salt[1], salt[2]);
+                (parts[3], parts[4], parts[5], parts[6], parts[7], parts[8], parts[9]) = ("feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang));
+                for (var i = 0; i < count; i++)
+                {
+                    parts[Fixed + i] = articles[i].Outlet;
+                    parts[Fixed + count + i] = pages.View(articles[i], lang);
+                }
+
+                var key = new PageKey(parts);
+                if (sameSite && previous.TryGetValue(feedPath, out var old) && PageKey.Same(key, old.Key))
+                {
+                    decided[f] = (old, Make, default, [], null);
+                    return;
+                }
+
+                var feedSalt = parts[..(Fixed + count)].Cast<string>().ToArray();
+                var views = parts[(Fixed + count)..].Cast<ArticleView>().ToArray();
+                var (fingerprint, viewInputs) = fingerprints.Of(views, feedSalt);
+                decided[f] = (null, Make, fingerprint, viewInputs.Concat(inputs).Append("site.yml"), key);
+            });
+
+            for (var f = 0; f < feeds.Count; f++)
             {
-                views[i] = pages.View(entries[i], lang);
+                var (kept, make, fingerprint, inputs, key) = decided[f];
+                if (kept is not null)
+                {
+                    outputs[feeds[f].FeedPath] = kept;
+                }
+                else
+                {
+                    Derived(feeds[f].FeedPath, make, fingerprint, inputs, key);
+                }
             }
-
-            string[] feedSalt = [.. salt, "feed", lang, feedPath, pagePath, title, subtitle ?? "\0", pages.SiteTitle(lang), .. entries.Select(a => a.Outlet)];
-            var key = new PageKey([.. feedSalt, .. views]);
-            if (sameSite && previous.TryGetValue(feedPath, out var old) && PageKey.Same(key, old.Key))
-            {
-                outputs[feedPath] = old;
-                return;
-            }
-
-            var (fingerprint, viewInputs) = fingerprints.Of(views, feedSalt);
-            Derived(feedPath, Make, fingerprint, viewInputs.Concat(inputs).Append("site.yml"), key);
         }
 
         foreach (var lang in SitePages.Languages)
@@ -562,6 +592,8 @@ public sealed class IncrementalSite
                 Feed(lang, $"{lang}/events/{e.Id}/feed.xml", $"{lang}/events/{e.Id}/", $"{SitePages.EventTitle(e, lang).Title} · {pages.SiteTitle(lang)}", null, model.ByEvent[e.Id], $"events/{e.Id}.yml");
             }
         }
+
+        DecideFeeds();
 
         var suffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix).ToArray();
         // The sitemap is made from the base URL and the pages' suffixes: the same ones as last time are the same sitemap, not hashed again.
