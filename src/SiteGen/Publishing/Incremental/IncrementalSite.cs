@@ -66,6 +66,10 @@ public sealed class IncrementalSite
     // valid, or null when they may differ (the records of a failed build are mixed with older ones).
     private (KeyValuePair<string, string>[] Templates, Dictionary<string, I18n> Strings)? _checkedUnder;
 
+    // The pages of the last good build in plan order, with their records (the page records of _records) and
+    // the build's salt; null after a failed build or Forget.
+    private (PageJob[] Jobs, OutputRecord?[] Records, string[] Salt)? _lastPages;
+
     // True while the records hold the files of Last (same paths, same digests) and the link cache's last
     // check was of them: after a good build, kept by UpdateSearch unless it changes which files there are.
     private bool _recordsAsLast;
@@ -380,7 +384,13 @@ public sealed class IncrementalSite
 
         // One page's record: reused when what it was made from is the same, else made (rendered only
         // when its fingerprint changed).
-        OutputRecord PageRecord(PageJob job)
+        // The last good build's pages by index: a job at the same index with the same path finds its record
+        // there, not in the table (at 10,000 articles, 29,000 lookups that each missed the cache). A job that is
+        // the very object of last time (ArticlePageMemo) has the same path, template, layout and language, so
+        // under the same salt its record's salt needs no comparing.
+        var lastPages = options.Remember ? _lastPages : null;
+        var sameSaltAsLast = lastPages is { } lp && lp.Salt.AsSpan().SequenceEqual(salt);
+        OutputRecord PageRecord(PageJob job, int index)
         {
             if (!options.Remember)
             {
@@ -389,8 +399,19 @@ public sealed class IncrementalSite
                 return new OutputRecord(page, default, true, [], [], []);
             }
 
-            previous.TryGetValue(job.OutputPath, out var old);
-            var reusable = old is { Salt: { } oldSalt } && SameSalt(oldSalt, salt, job) && Valid(old) ? old : null;
+            OutputRecord? old;
+            var sameJob = false;
+            if (lastPages is { } last && index < last.Jobs.Length && (ReferenceEquals(last.Jobs[index], job) || last.Jobs[index].OutputPath == job.OutputPath))
+            {
+                old = last.Records[index];
+                sameJob = ReferenceEquals(last.Jobs[index], job);
+            }
+            else
+            {
+                previous.TryGetValue(job.OutputPath, out old);
+            }
+
+            var reusable = old is { Salt: { } oldSalt } && ((sameJob && sameSaltAsLast) || SameSalt(oldSalt, salt, job)) && Valid(old) ? old : null;
 
             // The same key as last time on the same site: the same variables, not even made again.
             if (reusable is not null && sameSite && PageKey.Same(job.Key, reusable.Key))
@@ -427,7 +448,7 @@ public sealed class IncrementalSite
                 .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             made.Add(job.OutputPath);
-            return new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs, pageSalt, variables, job.Key);
+            return new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs, pageSalt, variables, job.Key, texts.Any(t => t.Item2 == t.Item3));
         }
 
         // Render in parallel on all cores; each thread reuses its own template context (PageTemplateContext.Take).
@@ -439,7 +460,7 @@ public sealed class IncrementalSite
             {
                 try
                 {
-                    slots[index] = PageRecord(jobs[index]);
+                    slots[index] = PageRecord(jobs[index], index);
                 }
                 catch (RenderException e)
                 {
@@ -469,7 +490,7 @@ public sealed class IncrementalSite
 
         if (!renderErrors.IsEmpty)
         {
-            (_records, _checkedUnder) = (Merged(previous, records), null);
+            (_records, _checkedUnder, _lastPages) = (Merged(previous, records), null, null);
             errors.AddRange(renderErrors.Order(StringComparer.Ordinal));
             errors.Add("the build stopped at the first template error; the previous output was left as it was");
             return Fail();
@@ -665,12 +686,13 @@ public sealed class IncrementalSite
         var parsed = _articles.TakeParsed();
         if (errors.Count > 0)
         {
-            (_records, _checkedUnder) = (Merged(previous, outputs), null);
+            (_records, _checkedUnder, _lastPages) = (Merged(previous, outputs), null, null);
             return new BuildOutcome { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, warnings, errors), Parsed = parsed };
         }
 
         // A good build: forget records of outputs that are gone, and compare with the previous site.
         _records = outputs; // made by this build, not changed after this
+        _lastPages = options.Remember ? (jobs, slots, salt) : null; // every slot holds a record after a good build
         _checkedUnder = (templatesNow, i18n);
         _pendingSearch = options.DeferSearch ? search : null;
         _generation++;
@@ -884,6 +906,7 @@ public sealed class IncrementalSite
         lock (_gate)
         {
             _records = _records.Where(kv => !which(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            _lastPages = null; // they may hold what was forgotten
         }
     }
 
@@ -929,6 +952,11 @@ public sealed class IncrementalSite
     /// <summary>Reads again the UI strings a still valid record found missing (its value is its key), so they are reported; always true.</summary>
     private static bool ReadMissing(OutputRecord record, Dictionary<string, I18n> i18n)
     {
+        if (!record.AnyMissing)
+        {
+            return true;
+        }
+
         foreach (var (lang, key, value) in record.Texts)
         {
             if (string.Equals(key, value, StringComparison.Ordinal) && i18n.TryGetValue(lang, out var strings))

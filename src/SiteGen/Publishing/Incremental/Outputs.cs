@@ -176,7 +176,8 @@ public sealed partial record BuildError(string? File, int Line, int Column, stri
 /// read (language, key, value). It is reused as long as all of these still hold. A page's record also
 /// keeps its salt, variables and key (<see cref="PageJob.Key"/>), so the next build can find the same
 /// key, or compare the new variables with them (<see cref="Fingerprinter.SameVariables"/>), instead of
-/// hashing them again.
+/// hashing them again. <c>AnyMissing</c>: some UI string it read may have been missing (its value is its
+/// key), so a build that keeps the record reads those again to report them.
 /// </summary>
 internal sealed record OutputRecord(
     OutputFile File,
@@ -187,7 +188,8 @@ internal sealed record OutputRecord(
     string[] Inputs,
     string[]? Salt = null,
     IReadOnlyDictionary<string, object?>? Variables = null,
-    object? Key = null);
+    object? Key = null,
+    bool AnyMissing = false);
 
 /// <summary>
 /// The dependency graph of the last build: for each output, the inputs it was made from (content files
