@@ -123,7 +123,7 @@ public sealed class ArticleViewMemo
         }
 
         var translations = model.Translations.GetValueOrDefault(article.Id, []);
-        if (!SameReferences(translations, entry.Translations))
+        if (!ReferenceEquals(translations, entry.Translations) && !SortedChange.SameItems(translations, entry.Translations))
         {
             return false;
         }
@@ -165,29 +165,6 @@ public sealed class ArticleViewMemo
         }
 
         return others == count;
-    }
-
-    private static bool SameReferences(IReadOnlyList<Article> now, IReadOnlyList<Article> before)
-    {
-        if (ReferenceEquals(now, before))
-        {
-            return true;
-        }
-
-        if (now.Count != before.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < now.Count; i++)
-        {
-            if (!ReferenceEquals(now[i], before[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool SameObjects<T>(IReadOnlyDictionary<string, T>? before, IReadOnlyDictionary<string, T> now)

@@ -11,32 +11,7 @@ namespace SiteGen.Tests.Publishing;
 /// </summary>
 public class IncrementalBuildTests(ITestOutputHelper output)
 {
-    private sealed class Workspace
-    {
-        public Workspace()
-        {
-            Content = SiteFixture.CopyContent();
-            Themes = Path.Combine(Path.GetDirectoryName(Content)!, "themes");
-            foreach (var file in Directory.EnumerateFiles(SiteFixture.ThemesDir, "*", SearchOption.AllDirectories))
-            {
-                var to = Path.Combine(Themes, Path.GetRelativePath(SiteFixture.ThemesDir, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(file, to);
-            }
-        }
-
-        public string Content { get; }
-
-        public string Themes { get; }
-
-        public BuildOptions Options => new(Content, Path.Combine(Path.GetDirectoryName(Content)!, "public")) { ThemesDir = Themes };
-
-        public string Path_(string relative) => Path.Combine(Content, relative);
-
-        public void Edit(string relative, Func<string, string> change) => File.WriteAllText(Path_(relative), change(File.ReadAllText(Path_(relative))));
-    }
-
-    private static void AssertSameAsClean(IncrementalSite warm, Workspace ws, string step)
+    private static void AssertSameAsClean(IncrementalSite warm, SiteWorkspace ws, string step)
     {
         var incremental = warm.Build(ws.Options);
         var clean = new IncrementalSite().Build(ws.Options);
@@ -55,7 +30,7 @@ public class IncrementalBuildTests(ITestOutputHelper output)
     [Fact]
     public void Every_step_of_an_editing_session_gives_the_same_bytes_as_a_clean_build()
     {
-        var ws = new Workspace();
+        var ws = new SiteWorkspace();
         var warm = new IncrementalSite();
         var first = warm.Build(ws.Options);
         Assert.True(first.Result.Succeeded, string.Join("\n", first.Result.Errors));
@@ -69,30 +44,30 @@ public class IncrementalBuildTests(ITestOutputHelper output)
             // The archive's statistics decide an event's distinctive terms: an article in no event that repeats a member's text changes them.
             ("add an article in no event that repeats an event member's text", () =>
             {
-                var member = File.ReadAllText(ws.Path_("articles/aljazeera/2022/h3f9c2a1b7d.md"));
-                Directory.CreateDirectory(ws.Path_("articles/elsewhere/2021"));
-                File.WriteAllText(ws.Path_("articles/elsewhere/2021/same-words.md"), "---\nid: elsewhere-same-words\ntitle: 同样的词\nlang: zh-Hans\noutlet: elsewhere\npublished: 2021-06-01\n---\n" + member[(member.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]);
+                var member = File.ReadAllText(ws.PathOf("articles/aljazeera/2022/h3f9c2a1b7d.md"));
+                Directory.CreateDirectory(ws.PathOf("articles/elsewhere/2021"));
+                File.WriteAllText(ws.PathOf("articles/elsewhere/2021/same-words.md"), "---\nid: elsewhere-same-words\ntitle: 同样的词\nlang: zh-Hans\noutlet: elsewhere\npublished: 2021-06-01\n---\n" + member[(member.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)..]);
             }),
             ("move an article to the next day (order, archive, neighbours)", () => ws.Edit("articles/reuters/2022/markets-summit.md", t => t.Replace("published: 2022-02-06T09:00:00-05:00", "published: 2022-03-07T09:00:00-05:00", StringComparison.Ordinal))),
-            ("rename an article file", () => File.Move(ws.Path_("articles/reuters/2022/markets-summit.md"), ws.Path_("articles/reuters/2022/markets-summit-renamed.md"))),
+            ("rename an article file", () => File.Move(ws.PathOf("articles/reuters/2022/markets-summit.md"), ws.PathOf("articles/reuters/2022/markets-summit-renamed.md"))),
             ("add a tag to an article", () => ws.Edit("articles/reuters/2022/putin-xi-video-call.md", t => t.Replace("tags:\n", "tags:\n  - Video\n", StringComparison.Ordinal))),
-            ("delete an article", () => File.Delete(ws.Path_("articles/epochtimes/2022/n13900001.md"))),
-            ("add an article in a new year, outlet and event", () => File.WriteAllText(ws.Path_("articles/reuters/2022/new-one.md"), "---\nid: newoutlet-new-one\ntitle: A new article\nlang: en\noutlet: newoutlet\npublished: 2023-01-02T08:00:00Z\ntags:\n  - Fresh\nevents:\n  - xi-putin-video-2022\n  - brand-new-event\n---\n\nNew body **text**.\n")),
+            ("delete an article", () => File.Delete(ws.PathOf("articles/epochtimes/2022/n13900001.md"))),
+            ("add an article in a new year, outlet and event", () => File.WriteAllText(ws.PathOf("articles/reuters/2022/new-one.md"), "---\nid: newoutlet-new-one\ntitle: A new article\nlang: en\noutlet: newoutlet\npublished: 2023-01-02T08:00:00Z\ntags:\n  - Fresh\nevents:\n  - xi-putin-video-2022\n  - brand-new-event\n---\n\nNew body **text**.\n")),
             ("edit an event", () => ws.Edit("events/xi-putin-video-2022.yml", t => t.Replace("Xi–Putin video call", "Xi–Putin year-end call", StringComparison.Ordinal))),
-            ("add an event file", () => File.WriteAllText(ws.Path_("events/brand-new-event.yml"), "id: brand-new-event\ndate: 2023-01-02\ntitle_en: A brand new event\n")),
-            ("delete an event file", () => File.Delete(ws.Path_("events/xi-putin-beijing-2022.yml"))),
+            ("add an event file", () => File.WriteAllText(ws.PathOf("events/brand-new-event.yml"), "id: brand-new-event\ndate: 2023-01-02\ntitle_en: A brand new event\n")),
+            ("delete an event file", () => File.Delete(ws.PathOf("events/xi-putin-beijing-2022.yml"))),
             ("edit an outlet", () => ws.Edit("outlets/reuters.yml", t => t + "\n# edited\n")),
             ("rename an outlet (its list pages, and every page that names it)", () => ws.Edit("outlets/reuters.yml", t => t.Replace("name_en: Reuters", "name_en: Reuters News", StringComparison.Ordinal))),
             ("move an outlet's home page (shown only on its own list pages)", () => ws.Edit("outlets/reuters.yml", t => t.Replace("home: https://www.reuters.com/", "home: https://www.reuters.com/world/", StringComparison.Ordinal))),
             ("add a layout override", () =>
             {
-                Directory.CreateDirectory(ws.Path_("layouts/partials"));
-                File.WriteAllText(ws.Path_("layouts/partials/footer.scriban"), File.ReadAllText(Path.Combine(ws.Themes, "default/layouts/partials/footer.scriban")) + "<p>override</p>\n");
+                Directory.CreateDirectory(ws.PathOf("layouts/partials"));
+                File.WriteAllText(ws.PathOf("layouts/partials/footer.scriban"), File.ReadAllText(Path.Combine(ws.Themes, "default/layouts/partials/footer.scriban")) + "<p>override</p>\n");
             }),
             ("edit a theme page template", () => File.AppendAllText(Path.Combine(ws.Themes, "default/layouts/article.scriban"), "\n<p>{{ t \"nav.home\" }}</p>\n")),
             ("a tag page starts showing article bodies", () => File.AppendAllText(Path.Combine(ws.Themes, "default/layouts/tag.scriban"), "\n{{ for item in pager.items }}{{ item.body }}{{ end }}\n")),
             ("edit a body shown on a tag page", () => ws.Edit("articles/reuters/2022/markets-summit-renamed.md", t => t.Replace("Investors hardly reacted", "Investors did not react", StringComparison.Ordinal))),
-            ("delete the layout override", () => File.Delete(ws.Path_("layouts/partials/footer.scriban"))),
+            ("delete the layout override", () => File.Delete(ws.PathOf("layouts/partials/footer.scriban"))),
             ("edit a UI string", () => File.WriteAllText(Path.Combine(ws.Themes, "default/i18n/en.yml"), File.ReadAllText(Path.Combine(ws.Themes, "default/i18n/en.yml")).Replace("  home: Home", "  home: Start", StringComparison.Ordinal))),
             ("edit the style sheet", () => File.AppendAllText(Path.Combine(ws.Themes, "default/assets/site.css"), "\n.added { color: red; }\n")),
             ("edit site.yml", () => ws.Edit("site.yml", t => t.Replace("page_size: 3", "page_size: 2", StringComparison.Ordinal).Replace("Test News Archive", "Test Archive", StringComparison.Ordinal))),
@@ -111,7 +86,7 @@ public class IncrementalBuildTests(ITestOutputHelper output)
     [Fact]
     public async Task With_the_search_step_deferred_the_pages_are_current_at_once_and_the_whole_site_after_UpdateSearch()
     {
-        var ws = new Workspace();
+        var ws = new SiteWorkspace();
         var warm = new IncrementalSite();
         var deferred = ws.Options with { DeferSearch = true };
         var first = warm.Build(deferred);
@@ -128,8 +103,8 @@ public class IncrementalBuildTests(ITestOutputHelper output)
         var steps = new (string Name, Action Change)[]
         {
             ("edit an article body", () => ws.Edit("articles/reuters/2022/markets-summit.md", t => t.Replace("Investors barely reacted", "Investors hardly reacted", StringComparison.Ordinal))),
-            ("delete an article", () => File.Delete(ws.Path_("articles/epochtimes/2022/n13900001.md"))),
-            ("add an article in an event", () => File.WriteAllText(ws.Path_("articles/reuters/2022/new-one.md"), "---\nid: reuters-new-one\ntitle: A new article\nlang: en\noutlet: reuters\npublished: 2022-12-30T08:00:00Z\nevents:\n  - xi-putin-video-2022\n---\n\nNew body **text**.\n")),
+            ("delete an article", () => File.Delete(ws.PathOf("articles/epochtimes/2022/n13900001.md"))),
+            ("add an article in an event", () => File.WriteAllText(ws.PathOf("articles/reuters/2022/new-one.md"), "---\nid: reuters-new-one\ntitle: A new article\nlang: en\noutlet: reuters\npublished: 2022-12-30T08:00:00Z\nevents:\n  - xi-putin-video-2022\n---\n\nNew body **text**.\n")),
             ("rename an event (its name is in the search data)", () => ws.Edit("events/xi-putin-video-2022.yml", t => t.Replace("Xi–Putin video call", "Xi–Putin year-end call", StringComparison.Ordinal))),
             ("edit a template only (search files unchanged)", () => File.AppendAllText(Path.Combine(ws.Themes, "default/layouts/article.scriban"), "\n<!-- edited -->\n")),
         };
@@ -157,7 +132,7 @@ public class IncrementalBuildTests(ITestOutputHelper output)
         AssertSameAsClean(warm.Last!, ws, "two builds while the search step ran");
     }
 
-    private static void AssertSameAsClean(SiteSnapshot site, Workspace ws, string step, bool pagesOnly = false)
+    private static void AssertSameAsClean(SiteSnapshot site, SiteWorkspace ws, string step, bool pagesOnly = false)
     {
         var clean = new IncrementalSite().Build(ws.Options);
         Assert.True(clean.Result.Succeeded, step + ": " + string.Join("\n", clean.Result.Errors));
@@ -174,7 +149,7 @@ public class IncrementalBuildTests(ITestOutputHelper output)
     [Fact]
     public void An_article_edit_remakes_its_own_pages_and_only_the_lists_and_feeds_it_is_in()
     {
-        var ws = new Workspace();
+        var ws = new SiteWorkspace();
         var warm = new IncrementalSite();
         var first = warm.Build(ws.Options);
         Assert.True(first.Result.Succeeded);
@@ -204,7 +179,7 @@ public class IncrementalBuildTests(ITestOutputHelper output)
     [Fact]
     public void A_template_edit_remakes_the_pages_that_used_it()
     {
-        var ws = new Workspace();
+        var ws = new SiteWorkspace();
         var warm = new IncrementalSite();
         Assert.True(warm.Build(ws.Options).Result.Succeeded);
         File.AppendAllText(Path.Combine(ws.Themes, "default/layouts/outlet.scriban"), "\n<p>outlet page</p>\n");
@@ -218,7 +193,7 @@ public class IncrementalBuildTests(ITestOutputHelper output)
     [Fact]
     public void A_warm_build_writes_only_what_changed_and_links_the_rest()
     {
-        var ws = new Workspace();
+        var ws = new SiteWorkspace();
         var site = new IncrementalSite();
         var first = SiteBuilder.Publish(ws.Options, site);
         Assert.True(first.Result.Succeeded);

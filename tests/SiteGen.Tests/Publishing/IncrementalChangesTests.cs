@@ -10,36 +10,11 @@ namespace SiteGen.Tests.Publishing;
 /// </summary>
 public class IncrementalChangesTests
 {
-    private sealed class Workspace
-    {
-        public Workspace()
-        {
-            Content = SiteFixture.CopyContent();
-            Themes = Path.Combine(Path.GetDirectoryName(Content)!, "themes");
-            foreach (var file in Directory.EnumerateFiles(SiteFixture.ThemesDir, "*", SearchOption.AllDirectories))
-            {
-                var to = Path.Combine(Themes, Path.GetRelativePath(SiteFixture.ThemesDir, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-                File.Copy(file, to);
-            }
-        }
-
-        public string Content { get; }
-
-        public string Themes { get; }
-
-        public BuildOptions Options => new(Content, Path.Combine(Path.GetDirectoryName(Content)!, "public")) { ThemesDir = Themes };
-
-        public string P(string relative) => Path.Combine(Content, relative);
-
-        public void Edit(string relative, Func<string, string> change) => File.WriteAllText(P(relative), change(File.ReadAllText(P(relative))));
-    }
-
     private static string Article(string id, string outlet, string body) =>
         $"---\nid: {id}\ntitle: Article {id}\nlang: en\noutlet: {outlet}\npublished: 2022-12-30T08:00:00Z\nevents:\n  - xi-putin-video-2022\n---\n\n{body}\n";
 
     /// <summary>The build equals a clean one, byte for byte, and its Changed and Removed are what comparing every file with <paramref name="before"/> gives.</summary>
-    private static void AssertAsClean(BuildOutcome outcome, SiteSnapshot before, Workspace ws, string step, bool deferred)
+    private static void AssertAsClean(BuildOutcome outcome, SiteSnapshot before, SiteWorkspace ws, string step, bool deferred)
     {
         Assert.True(outcome.Result.Succeeded, step + ": " + string.Join("\n", outcome.Result.Errors));
         var clean = new IncrementalSite().Build(ws.Options with { DeferSearch = deferred });
@@ -70,7 +45,7 @@ public class IncrementalChangesTests
     [InlineData(true)]
     public void Told_what_changed_every_step_gives_the_site_of_a_clean_build(bool deferSearch)
     {
-        var ws = new Workspace();
+        var ws = new SiteWorkspace();
         var warm = new IncrementalSite();
         var options = ws.Options with { DeferSearch = deferSearch };
         Assert.True(warm.Build(options).Result.Succeeded);
@@ -82,15 +57,15 @@ public class IncrementalChangesTests
             ("edit a title", () => ws.Edit("articles/reuters/2022/markets-summit.md", t => t.Replace("title: Markets shrug off", "title: Markets brush off", StringComparison.Ordinal)), ["articles/reuters/2022/markets-summit.md"]),
             ("add an article in a new outlet folder (the folder told)", () =>
             {
-                Directory.CreateDirectory(ws.P("articles/newoutlet/2022"));
-                File.WriteAllText(ws.P("articles/newoutlet/2022/new-one.md"), Article("newoutlet-new-one", "newoutlet", "New body **text**."));
+                Directory.CreateDirectory(ws.PathOf("articles/newoutlet/2022"));
+                File.WriteAllText(ws.PathOf("articles/newoutlet/2022/new-one.md"), Article("newoutlet-new-one", "newoutlet", "New body **text**."));
             }, ["articles/newoutlet"]),
-            ("rename an article", () => File.Move(ws.P("articles/reuters/2022/markets-summit.md"), ws.P("articles/reuters/2022/markets-summit-renamed.md")), ["articles/reuters/2022/markets-summit.md", "articles/reuters/2022/markets-summit-renamed.md"]),
-            ("delete an article", () => File.Delete(ws.P("articles/epochtimes/2022/n13900001.md")), ["articles/epochtimes/2022/n13900001.md"]),
-            ("delete the new outlet's folder", () => Directory.Delete(ws.P("articles/newoutlet"), recursive: true), ["articles/newoutlet"]),
+            ("rename an article", () => File.Move(ws.PathOf("articles/reuters/2022/markets-summit.md"), ws.PathOf("articles/reuters/2022/markets-summit-renamed.md")), ["articles/reuters/2022/markets-summit.md", "articles/reuters/2022/markets-summit-renamed.md"]),
+            ("delete an article", () => File.Delete(ws.PathOf("articles/epochtimes/2022/n13900001.md")), ["articles/epochtimes/2022/n13900001.md"]),
+            ("delete the new outlet's folder", () => Directory.Delete(ws.PathOf("articles/newoutlet"), recursive: true), ["articles/newoutlet"]),
             ("edit an event", () => ws.Edit("events/xi-putin-video-2022.yml", t => t.Replace("Xi–Putin video call", "Xi–Putin year-end call", StringComparison.Ordinal)), ["events/xi-putin-video-2022.yml"]),
-            ("add an event file", () => File.WriteAllText(ws.P("events/brand-new-event.yml"), "id: brand-new-event\ndate: 2022-12-30\ntitle_en: A brand new event\n"), ["events/brand-new-event.yml"]),
-            ("delete an event file", () => File.Delete(ws.P("events/xi-putin-beijing-2022.yml")), ["events/xi-putin-beijing-2022.yml"]),
+            ("add an event file", () => File.WriteAllText(ws.PathOf("events/brand-new-event.yml"), "id: brand-new-event\ndate: 2022-12-30\ntitle_en: A brand new event\n"), ["events/brand-new-event.yml"]),
+            ("delete an event file", () => File.Delete(ws.PathOf("events/xi-putin-beijing-2022.yml")), ["events/xi-putin-beijing-2022.yml"]),
             ("edit an outlet and site.yml", () =>
             {
                 ws.Edit("outlets/reuters.yml", t => t + "\n# edited\n");
@@ -118,19 +93,19 @@ public class IncrementalChangesTests
     [Fact]
     public void Changes_told_to_a_build_that_failed_before_loading_the_articles_are_seen_by_the_next()
     {
-        var ws = new Workspace();
+        var ws = new SiteWorkspace();
         var warm = new IncrementalSite();
         Assert.True(warm.Build(ws.Options).Result.Succeeded);
         var before = warm.Last!;
 
         // site.yml broken: the build stops before it loads the articles, with an article edit told.
-        var settings = File.ReadAllText(ws.P("site.yml"));
-        File.WriteAllText(ws.P("site.yml"), "base_url: [\n");
+        var settings = File.ReadAllText(ws.PathOf("site.yml"));
+        File.WriteAllText(ws.PathOf("site.yml"), "base_url: [\n");
         ws.Edit("articles/reuters/2022/markets-summit.md", t => t.Replace("Investors barely reacted", "Investors hardly reacted", StringComparison.Ordinal));
         Assert.False(warm.Build(ws.Options with { ChangedContent = ["site.yml", "articles/reuters/2022/markets-summit.md"] }).Result.Succeeded);
 
         // Mended, told only site.yml: the article edit is still seen.
-        File.WriteAllText(ws.P("site.yml"), settings);
+        File.WriteAllText(ws.PathOf("site.yml"), settings);
         var outcome = warm.Build(ws.Options with { ChangedContent = ["site.yml"] });
         AssertAsClean(outcome, before, ws, "after the failed build", deferred: false);
         Assert.Contains("en/articles/", string.Join(" ", outcome.Changed), StringComparison.Ordinal);
@@ -139,14 +114,14 @@ public class IncrementalChangesTests
     [Fact]
     public void A_broken_link_in_an_edited_page_fails_the_build_as_a_clean_build_fails_and_mending_it_succeeds()
     {
-        var ws = new Workspace();
+        var ws = new SiteWorkspace();
         var warm = new IncrementalSite();
         Assert.True(warm.Build(ws.Options).Result.Succeeded);
         const string file = "articles/reuters/2022/markets-summit.md";
-        var text = File.ReadAllText(ws.P(file));
+        var text = File.ReadAllText(ws.PathOf(file));
 
         // Only the edited pages are checked again (the site's paths are the same): the broken link is found all the same.
-        File.WriteAllText(ws.P(file), text + "\nSee [nothing](/en/no-such-page/).\n");
+        File.WriteAllText(ws.PathOf(file), text + "\nSee [nothing](/en/no-such-page/).\n");
         var broken = warm.Build(ws.Options with { ChangedContent = [file] });
         var clean = new IncrementalSite().Build(ws.Options);
         Assert.False(clean.Result.Succeeded);
@@ -154,15 +129,15 @@ public class IncrementalChangesTests
         Assert.Equal(clean.Result.Errors, broken.Result.Errors);
 
         // Still broken in a further edit (the check after a failed build), then mended.
-        File.WriteAllText(ws.P(file), text + "\nSee [nothing](/en/no-such-page/) again.\n");
+        File.WriteAllText(ws.PathOf(file), text + "\nSee [nothing](/en/no-such-page/) again.\n");
         Assert.Equal(new IncrementalSite().Build(ws.Options).Result.Errors, warm.Build(ws.Options with { ChangedContent = [file] }).Result.Errors);
         var before = warm.Last!;
-        File.WriteAllText(ws.P(file), text + "\nSee [the home page](/en/).\n");
+        File.WriteAllText(ws.PathOf(file), text + "\nSee [the home page](/en/).\n");
         AssertAsClean(warm.Build(ws.Options with { ChangedContent = [file] }), before, ws, "mended", deferred: false);
 
         // A link broken after a good build, in a page that changed while the site's paths stayed the same.
         before = warm.Last!;
-        File.WriteAllText(ws.P(file), text + "\nSee [nothing](/en/still-no-such-page/).\n");
+        File.WriteAllText(ws.PathOf(file), text + "\nSee [nothing](/en/still-no-such-page/).\n");
         var again = warm.Build(ws.Options with { ChangedContent = [file] });
         Assert.Equal(new IncrementalSite().Build(ws.Options).Result.Errors, again.Result.Errors);
         Assert.NotEmpty(again.Result.Errors);
