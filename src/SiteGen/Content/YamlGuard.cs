@@ -62,7 +62,9 @@ public static class YamlGuard
 
     /// <summary>
     /// YamlDotNet 18's scanner throws <see cref="InvalidOperationException"/> on some malformed input
-    /// (an unclosed flow sequence, <c>[a</c>): reported as the <see cref="YamlException"/> it should be.
+    /// (an unclosed flow sequence, <c>[a</c>), and its parser <see cref="ArgumentException"/> on a tag
+    /// that is not a URI (<c>title: !!]</c>): each reported as the <see cref="YamlException"/> it should
+    /// be, at the end of the last event read (the line where the parser stopped).
     /// </summary>
     private static bool MoveNext(Parser parser, Mark last)
     {
@@ -73,6 +75,10 @@ public static class YamlGuard
         catch (InvalidOperationException)
         {
             throw new SyntaxErrorException(last, last, "the YAML cannot be parsed here: an unclosed '[', '{' or quote?");
+        }
+        catch (ArgumentException)
+        {
+            throw new SyntaxErrorException(last, last, "the YAML cannot be parsed here: a tag ('!…') that is not a valid URI");
         }
     }
 }

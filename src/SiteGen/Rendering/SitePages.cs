@@ -116,9 +116,6 @@ public sealed partial class SitePages
 
     public ArticleView View(Article article, string lang) => _views[Array.IndexOf(Languages, lang)][article.Id];
 
-    /// <summary>Every article view, in both languages.</summary>
-    public IEnumerable<ArticleView> ArticleViews => _views.SelectMany(v => v.Values);
-
     public string SiteTitle(string lang) => SiteTitle(_settings, lang);
 
     public string SiteDescription(string lang) => SiteDescription(_settings, lang);

@@ -166,6 +166,17 @@ public class HostilePropertyTests
         }, iter: 3000);
     }
 
+    // Found by the front matter property (seed ellyaO-0Jcj1): YamlDotNet's parser threw ArgumentException on `!!]`.
+    [Theory]
+    [InlineData("---\n!!]\n---\n\n正文。\n", 2)]
+    [InlineData("---\nid: dw-x1\ntitle: !!]\n---\n\nBody.\n", 3)]
+    public void A_tag_that_is_not_a_URI_is_a_reported_error(string text, int line)
+    {
+        var e = Assert.Throws<ArticleFormatException>(() => ArticleFile.Parse(text));
+        Assert.Equal(line, e.Line);
+        Assert.Contains("tag", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("tags: [a, ~]", "tags")]
     [InlineData("mirrors: [~]", "mirrors")]
