@@ -72,9 +72,9 @@ public sealed class ArticleViewMemo
         var counts = new int[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var others = Others(model, events[i], article);
-            coverage[i] = others.Take(SitePages.CoverageLinks).ToArray();
-            counts[i] = others.Count();
+            var others = Others(model, events[i], article).ToArray();
+            coverage[i] = others[..Math.Min(others.Length, SitePages.CoverageLinks)];
+            counts[i] = others.Length;
         }
 
         _made[index] = new Entry(article, neighbours?.Older, neighbours?.Newer, events, coverage, counts, model.Translations.GetValueOrDefault(article.Id, []), views);

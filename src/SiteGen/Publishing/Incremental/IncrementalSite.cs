@@ -387,8 +387,6 @@ public sealed class IncrementalSite
             && under.Strings.Count == i18n.Count && under.Strings.All(kv => i18n.TryGetValue(kv.Key, out var now) && now.SameStrings(kv.Value));
         bool Valid(OutputRecord record) => allValid ? ReadMissing(record, i18n) : StillValid(record, theme, i18n);
 
-        // One page's record: reused when what it was made from is the same, else made (rendered only
-        // when its fingerprint changed).
         // The last good build's pages by index: a job at the same index with the same path finds its record
         // there, not in the table (at 10,000 articles, 29,000 lookups that each missed the cache). A job that is
         // the very object of last time (ArticlePageMemo) has the same path, template, layout and language, so
@@ -396,6 +394,9 @@ public sealed class IncrementalSite
         var lastPages = options.Remember ? _lastPages : null;
         var sameSaltAsLast = lastPages is { } lp && lp.Salt.AsSpan().SequenceEqual(salt);
         var samePlan = lastPages is { } plan && plan.Jobs.Length == jobs.Length; // and every page found at its index (below)
+
+        // One page's record: reused when what it was made from is the same, else made (rendered only
+        // when its fingerprint changed).
         OutputRecord PageRecord(PageJob job, int index)
         {
             if (!options.Remember)
@@ -436,7 +437,7 @@ public sealed class IncrementalSite
 
             string[] pageSalt = [.. salt, job.OutputPath, job.Template, job.Layout ?? "", job.Lang];
             var (fingerprint, inputs) = (old is { ReadBodies: false } ? light : fingerprints).Of(variables, pageSalt);
-            if (old is not null && old.Fingerprint == fingerprint && Valid(old))
+            if (old is not null && old.Fingerprint == fingerprint && (ReferenceEquals(reusable, old) || Valid(old)))
             {
                 return old with { Salt = pageSalt, Variables = variables, Key = job.Key };
             }
@@ -449,13 +450,13 @@ public sealed class IncrementalSite
             }
 
             var templates = trace.Templates.OrderBy(t => t.Key, StringComparer.Ordinal).ToArray();
-            var texts = trace.Texts.OrderBy(t => t.Lang, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Lang, t.Key, i18n.TryGetValue(t.Lang, out var s) ? s.Get(t.Key) : t.Key)).ToArray();
+            var texts = trace.Texts.OrderBy(t => t.Lang, StringComparer.Ordinal).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Lang, t.Key, Value: i18n.TryGetValue(t.Lang, out var s) ? s.Get(t.Key) : t.Key)).ToArray();
             var allInputs = inputs
                 .Concat(templates.Select(t => theme.Find(t.Key)?.DisplayPath ?? $"layouts/{t.Key}{Theme.Extension}"))
                 .Concat(texts.Select(t => $"i18n/{t.Lang}.yml"))
                 .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             made.Add(job.OutputPath);
-            return new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs, pageSalt, variables, job.Key, texts.Any(t => t.Item2 == t.Item3));
+            return new OutputRecord(file, fingerprint, trace.ReadBodies, templates, texts, allInputs, pageSalt, variables, job.Key, texts.Any(t => t.Key == t.Value));
         }
 
         // Render in parallel on all cores; each thread reuses its own template context (PageTemplateContext.Take).
