@@ -59,13 +59,19 @@ public sealed class LivePreview : IAsyncDisposable
     public string File_(string relative) => Path.Combine(Content, relative);
 
     /// <summary>The next event of that name (others are skipped), within a generous time.</summary>
-    public async Task<JsonElement> NextAsync(string name, int seconds = 30)
+    public Task<JsonElement> NextAsync(string name, int seconds = 30) => NextOfAsync([name], seconds);
+
+    /// <summary>
+    /// The next event with one of these names (others are skipped), within a generous time. One reader for
+    /// all the names: two readers of the one channel would each skip, and so lose, the other's event.
+    /// </summary>
+    public async Task<JsonElement> NextOfAsync(string[] names, int seconds = 30)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         while (true)
         {
             var (n, data) = await _events.Reader.ReadAsync(timeout.Token);
-            if (n == name)
+            if (names.Contains(n))
             {
                 return data;
             }
@@ -290,8 +296,7 @@ public class PreviewServerTests(ITestOutputHelper output)
         }
 
         File.WriteAllText(template, good);
-        var back = await Task.WhenAny(preview.NextAsync("ok"), preview.NextAsync("reload"));
-        await back;
+        await preview.NextOfAsync(["ok", "reload"]);
         Assert.Null(preview.Site.Errors);
     }
 
