@@ -144,64 +144,156 @@ public static class LinkChecker
     /// </summary>
     public static PageLinks Extract(string page, ReadOnlySpan<char> html, SiteUrls urls, Func<string, string>? intern = null)
     {
-        var problems = new List<string>();
-        var targets = new List<(string, string)>();
-        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var links = new List<string>();
-        StartTagScanner.Scan(html, Wanted, (tag, list) =>
+        // Scratch kept per thread: a page has some ninety tags and thirty links, and each page made its
+        // own lists, dictionary and sets for them.
+        var scratch = t_scratch ??= new ExtractScratch();
+        scratch.Start(page, urls, intern);
+        StartTagScanner.Scan(html, Wanted, scratch.OnStartTag);
+        return scratch.Finish();
+    }
+
+    [ThreadStatic]
+    private static ExtractScratch? t_scratch;
+
+    /// <summary>One thread's state for <see cref="Extract"/>: the page at hand, and what links resolved to on earlier pages.</summary>
+    private sealed class ExtractScratch
+    {
+        // The same internal links recur on thousands of pages (navigation, outlets, tags, assets). One
+        // that starts with the base URL or with '/' resolves the same on every page, so it is resolved
+        // once per thread and base URL: trimming, URI parsing, unescaping and interning were most of
+        // the checker's time. Cleared when it grows past this many links.
+        private const int MemoLimit = 200_000;
+        private readonly Dictionary<string, (string? Problem, string? Target, string Link)> _memo = new(StringComparer.Ordinal);
+        private readonly List<string> _problems = [];
+        private readonly HashSet<string> _seenProblems = new(StringComparer.Ordinal);
+        private readonly List<(string, string)> _targets = [];
+        private readonly HashSet<(string, string)> _seenTargets = [];
+        private readonly List<string> _links = [];
+        private string? _memoBase;
+        private string _page = "";
+        private SiteUrls _urls = null!;
+        private Func<string, string>? _intern;
+
+        public ExtractScratch()
         {
-            attributes.Clear();
-            foreach (var (name, value) in list)
+            OnStartTag = Tag;
+        }
+
+        public Action<string, List<(string Name, string Value)>> OnStartTag { get; }
+
+        public void Start(string page, SiteUrls urls, Func<string, string>? intern)
+        {
+            if (_memoBase != urls.BaseUrl || _memo.Count > MemoLimit)
             {
-                attributes[name] = value;
+                _memo.Clear();
+                _memoBase = urls.BaseUrl;
             }
 
-            if (tag == "script" && !attributes.ContainsKey("src"))
+            _page = page;
+            _urls = urls;
+            _intern = intern;
+        }
+
+        public PageLinks Finish()
+        {
+            var links = new PageLinks(_problems.Count == 0 ? [] : [.. _problems], [.. _targets]);
+            _problems.Clear();
+            _seenProblems.Clear();
+            _targets.Clear();
+            _seenTargets.Clear();
+            _intern = null;
+            return links;
+        }
+
+        private void Tag(string tag, List<(string Name, string Value)> attributes)
+        {
+            // The scanner keeps the first of two equal names, so the list holds each name once, in order.
+            if (tag == "script" && Find(attributes, "src") is null)
             {
-                problems.Add("inline <script> element");
+                Problem("inline <script> element");
             }
 
-            links.Clear();
+            _links.Clear();
             foreach (var (name, value) in attributes)
             {
                 if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
                 {
-                    problems.Add($"event handler attribute {name} on <{tag}>");
+                    Problem($"event handler attribute {name} on <{tag}>");
                 }
                 else if (Array.IndexOf(UrlAttributes, name) >= 0)
                 {
-                    links.Add(value);
+                    _links.Add(value);
                 }
                 else if (name == "srcset")
                 {
-                    links.AddRange(value.Split(',').Select(c => c.Trim().Split(' ')[0]));
+                    _links.AddRange(value.Split(',').Select(c => c.Trim().Split(' ')[0]));
                 }
             }
 
-            var isMeta = tag == "meta" && attributes.GetValueOrDefault("property") is "og:url" or "og:image";
-            if (isMeta && attributes.TryGetValue("content", out var content))
+            if (tag == "meta" && Find(attributes, "property") is "og:url" or "og:image" && Find(attributes, "content") is { } content)
             {
-                links.Add(content);
+                _links.Add(content);
             }
 
-            foreach (var link in links)
+            foreach (var link in _links)
             {
-                var (problem, target) = Problem(link, page, tag, attributes, urls);
+                var (problem, target, written) = Resolve(link, tag, attributes);
                 if (problem is not null)
                 {
-                    problems.Add(problem);
+                    Problem(problem);
                 }
-                else if (target is not null)
+                else if (target is not null && _seenTargets.Add((target, written)))
                 {
-                    targets.Add(intern is null ? (target, link.Trim()) : (intern(target), intern(link.Trim())));
+                    _targets.Add((target, written));
                 }
             }
-        });
+        }
 
-        return new PageLinks(problems.Distinct().ToArray(), targets.Distinct().ToArray());
+        private (string? Problem, string? Target, string Link) Resolve(string link, string tag, List<(string Name, string Value)> attributes)
+        {
+            if (_memo.TryGetValue(link, out var known))
+            {
+                return known;
+            }
+
+            var (problem, target) = LinkChecker.Problem(link, _page, tag, attributes, _urls);
+            var written = link.Trim();
+            var resolved = (problem, target is null || _intern is null ? target : _intern(target), target is null || _intern is null ? written : _intern(written));
+            var trimmed = link.AsSpan().Trim();
+            var samePerPage = trimmed.StartsWith(_urls.BaseUrl, StringComparison.Ordinal)
+                || (trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal));
+            if (samePerPage)
+            {
+                _memo[link] = resolved;
+            }
+
+            return resolved;
+        }
+
+        private void Problem(string problem)
+        {
+            if (_seenProblems.Add(problem))
+            {
+                _problems.Add(problem);
+            }
+        }
     }
 
-    private static (string? Problem, string? Target) Problem(string link, string page, string tag, Dictionary<string, string> attributes, SiteUrls urls)
+    /// <summary>An attribute's value by its (lower-case) name, or null.</summary>
+    private static string? Find(List<(string Name, string Value)> attributes, string name)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.Name == name)
+            {
+                return attribute.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static (string? Problem, string? Target) Problem(string link, string page, string tag, List<(string Name, string Value)> attributes, SiteUrls urls)
     {
         link = link.Trim();
         if (link.Length == 0 || link.StartsWith('#') || link.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || link.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
@@ -219,13 +311,13 @@ public static class LinkChecker
             // Third party: a plain link is fine; anything that loads when the page opens is not,
             // except an article image that loads lazily and sends no referrer.
             var loads = tag is "img" or "script" or "iframe" or "source" or "video" or "audio" or "embed" or "object" or "input"
-                || (tag == "link" && attributes.GetValueOrDefault("rel") is { } rel && !rel.Contains("alternate", StringComparison.Ordinal) && !rel.Contains("canonical", StringComparison.Ordinal));
-            if (!loads || attributes.GetValueOrDefault("href") == link && tag == "a")
+                || (tag == "link" && Find(attributes, "rel") is { } rel && !rel.Contains("alternate", StringComparison.Ordinal) && !rel.Contains("canonical", StringComparison.Ordinal));
+            if (!loads || Find(attributes, "href") == link && tag == "a")
             {
                 return (null, null);
             }
 
-            var allowed = tag == "img" && attributes.GetValueOrDefault("loading") == "lazy" && attributes.GetValueOrDefault("referrerpolicy") == "no-referrer";
+            var allowed = tag == "img" && Find(attributes, "loading") == "lazy" && Find(attributes, "referrerpolicy") == "no-referrer";
             return (allowed ? null : $"third-party request from <{tag}>: {link}", null);
         }
         else if (link.StartsWith('/'))

@@ -27,7 +27,7 @@ public sealed record ServeLatencyReport(
     /// <summary>From the edit to the search files being up to date in the served site (they follow the reload), per edit.</summary>
     public IReadOnlyList<double> SearchCurrentMs { get; init; } = [];
 
-    /// <summary>The median time of each phase of the rebuilds (settings, articles, theme, link, plan, render, feeds, check).</summary>
+    /// <summary>The median time of each phase of the rebuilds (settings, theme, articles, link, views, plan, render, feeds, check).</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Phases { get; init; } = [];
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,

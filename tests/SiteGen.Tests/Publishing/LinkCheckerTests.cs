@@ -147,4 +147,37 @@ public class LinkCheckerTests
         texts["zh/a/index.html"] = """<a href="/repo/zh/c/">c</a>""";
         Assert.Equal(["/zh/a/index.html: broken link: /repo/zh/c/"], Run("zh/a/index.html", "zh/b/index.html")); // the page changed
     }
+
+    [Fact]
+    public void A_link_resolved_on_an_earlier_page_resolves_again_where_its_meaning_differs()
+    {
+        // Extract remembers, per thread, what links starting with '/' or the base URL resolved to: the
+        // same text may mean something else under another base URL, from another page (relative
+        // links) or on another tag (third-party loads), and those are never taken from the memory.
+        var other = new SiteUrls("https://example.org/");
+        var first = LinkChecker.Extract("zh/a/index.html", """<a href="/repo/zh/b/">b</a>""", Urls);
+        var second = LinkChecker.Extract("zh/a/index.html", """<a href="/repo/zh/b/">b</a>""", other);
+        Assert.Equal([("zh/b/", "/repo/zh/b/")], first.Targets);
+        Assert.Equal([("repo/zh/b/", "/repo/zh/b/")], second.Targets);
+        Assert.Equal(["broken link (outside the base path /repo/): /elsewhere/"], LinkChecker.Extract("zh/a/index.html", """<a href="/elsewhere/">x</a>""", Urls).Problems);
+        Assert.Empty(LinkChecker.Extract("zh/a/index.html", """<a href="/elsewhere/">x</a>""", other).Problems);
+
+        Assert.Equal([("zh/b/", "../b/")], LinkChecker.Extract("zh/a/index.html", """<a href="../b/">b</a>""", Urls).Targets);
+        Assert.Equal([("en/x/b/", "../b/")], LinkChecker.Extract("en/x/y/index.html", """<a href="../b/">b</a>""", Urls).Targets);
+
+        Assert.Empty(LinkChecker.Extract("zh/a/index.html", """<a href="https://img.example/p.jpg">p</a>""", Urls).Problems);
+        Assert.Equal(["third-party request from <img>: https://img.example/p.jpg"], LinkChecker.Extract("zh/a/index.html", """<img src="https://img.example/p.jpg" alt="">""", Urls).Problems);
+        Assert.Empty(LinkChecker.Extract("zh/a/index.html", """<a href="https://img.example/p.jpg">p</a>""", Urls).Problems);
+    }
+
+    [Fact]
+    public void Each_target_and_problem_of_a_page_is_listed_once_in_the_order_first_met()
+    {
+        var links = LinkChecker.Extract(
+            "zh/a/index.html",
+            """<a href="/repo/zh/c/">c</a><p onclick="x()"></p><a href=" /repo/zh/b/ ">b</a><a href="/repo/zh/c/">c</a><p onclick="y()"></p><a href="/repo/zh/b/">b</a><a href="https://user.github.io/repo/zh/c/">c</a>""",
+            Urls);
+        Assert.Equal([("zh/c/", "/repo/zh/c/"), ("zh/b/", "/repo/zh/b/"), ("zh/c/", "https://user.github.io/repo/zh/c/")], links.Targets);
+        Assert.Equal(["event handler attribute onclick on <p>"], links.Problems);
+    }
 }

@@ -145,7 +145,21 @@ public sealed class IncrementalSite
 
         var warnings = new List<string>();
         var errors = new List<string>();
-        BuildOutcome Fail() => new() { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, warnings, errors), Parsed = _articles.TakeParsed() };
+        Task<ArticleStore>? articlesLoad = null;
+        BuildOutcome Fail()
+        {
+            // The articles' load may still be running (see below): the parsed files are taken once it ends.
+            try
+            {
+                articlesLoad?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // the build fails anyway, with the error that stopped it first
+            }
+
+            return new() { Result = new BuildResult(0, 0, 0, 0, clock.Elapsed, warnings, errors), Parsed = _articles.TakeParsed() };
+        }
 
         if (!Directory.Exists(options.ContentDir))
         {
@@ -153,7 +167,11 @@ public sealed class IncrementalSite
             return Fail();
         }
 
-        // Load (compile each file on its own).
+        // Load (compile each file on its own). The articles load on the pool while this thread reads the
+        // settings, outlets, events and theme: those are small files read one by one, and their first
+        // build spends most of its time compiling YAML and Scriban code, which left a core idle.
+        var changedContent = _changedContent;
+        articlesLoad = Task.Run(() => ArticleStore.Open(options.ContentDir, _articles, changedContent));
         SiteSettings settings;
         OutletCatalog outlets;
         var contentErrors = new List<ContentException>();
@@ -186,10 +204,26 @@ public sealed class IncrementalSite
         }
 
         Lap("settings");
-        var changedContent = _changedContent;
-        var store = ArticleStore.Open(options.ContentDir, _articles, changedContent);
-        Lap("articles");
-        errors.AddRange(store.Errors.Concat(contentErrors).Select(e => e.Message));
+
+        // Theme: parsed once per build, shared by the rendering threads.
+        Theme? theme = null;
+        Dictionary<string, I18n>? i18n = null;
+        string? themeError = null;
+        try
+        {
+            var themeDir = SiteBuilder.FindTheme(options, settings.Theme);
+            ThemeDir = themeDir;
+            // Unchanged files give the last theme object and the last strings (not parsed again).
+            theme = _theme = Theme.Load(themeDir, Path.Combine(options.ContentDir, "layouts"), _theme);
+            var lastStrings = _strings;
+            i18n = _strings = SitePages.Languages.ToDictionary(l => l, l => I18n.Load(l, Path.Combine(themeDir, "i18n", l + ".yml"), lastStrings?.GetValueOrDefault(l)), StringComparer.Ordinal);
+        }
+        catch (Exception e) when (e is ThemeException or ContentException)
+        {
+            themeError = e.Message; // reported after the articles' errors, as when the theme loaded after them
+        }
+
+        Lap("theme");
 
         // A broken event file is skipped with a warning (an error with --strict); the other events still build.
         // The events of the last load stand while no path in events/ changed (500 files read at 10,000 articles).
@@ -205,29 +239,17 @@ public sealed class IncrementalSite
             _lastEvents = (options.ContentDir, events);
         }
 
+        var store = articlesLoad.GetAwaiter().GetResult();
+        Lap("articles"); // with the events: what the build still waited for after the theme
         _changedContent = []; // both loads are current now
+        errors.AddRange(store.Errors.Concat(contentErrors).Select(e => e.Message));
         (options.Strict ? errors : warnings).AddRange(events.Errors.Select(e => e.Message));
-
-        // Theme: parsed once per build, shared by the rendering threads.
-        Theme theme;
-        Dictionary<string, I18n> i18n;
-        try
+        if (themeError is not null)
         {
-            var themeDir = SiteBuilder.FindTheme(options, settings.Theme);
-            ThemeDir = themeDir;
-            // Unchanged files give the last theme object and the last strings (not parsed again).
-            theme = _theme = Theme.Load(themeDir, Path.Combine(options.ContentDir, "layouts"), _theme);
-            var lastStrings = _strings;
-            i18n = _strings = SitePages.Languages.ToDictionary(l => l, l => I18n.Load(l, Path.Combine(themeDir, "i18n", l + ".yml"), lastStrings?.GetValueOrDefault(l)), StringComparer.Ordinal);
-        }
-        catch (Exception e) when (e is ThemeException or ContentException)
-        {
-            errors.Add(e.Message);
-            return Fail();
+            errors.Add(themeError);
         }
 
-        Lap("theme");
-        if (errors.Count > 0)
+        if (errors.Count > 0 || theme is null || i18n is null)
         {
             return Fail();
         }

@@ -303,7 +303,7 @@ public sealed class BuildOutcome
 
     public DependencyGraph Graph { get; init; } = DependencyGraph.Empty;
 
-    /// <summary>Milliseconds spent in each phase (settings, articles, theme, link, plan, render, feeds, check).</summary>
+    /// <summary>Milliseconds spent in each phase (settings, theme, articles, link, search, views, plan, render, feeds, check, snapshot).</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Timings { get; init; } = [];
 
     /// <summary>Bytes allocated (all threads, approximate) in each phase of <see cref="Timings"/>, in the same order.</summary>
