@@ -14,8 +14,8 @@ public static class LinkChecker
 {
     private static readonly string[] UrlAttributes = ["href", "src", "action", "poster", "data"];
 
-    /// <summary>The attributes the checks read; the scanner makes no strings of the others.</summary>
-    private static readonly Func<string, bool> Wanted = name =>
+    /// <summary>The attributes the checks read; the scanner makes no strings of the others (not even of their names).</summary>
+    private static readonly StartTagScanner.NameFilter Wanted = static name =>
         name.StartsWith("on", StringComparison.Ordinal) || name is "href" or "src" or "action" or "poster" or "data" or "srcset" or "property" or "content" or "rel" or "loading" or "referrerpolicy";
 
     public static IReadOnlyList<string> Check(StagingFolder staging, SiteUrls urls) =>

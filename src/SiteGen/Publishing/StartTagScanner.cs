@@ -23,6 +23,9 @@ namespace SiteGen.Publishing;
 /// </summary>
 public static class StartTagScanner
 {
+    /// <summary>Says whether to keep an attribute, given its lower-case name.</summary>
+    public delegate bool NameFilter(ReadOnlySpan<char> name);
+
     // Names met on every page, handed out without allocating a string each time.
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CommonNames = new[]
     {
@@ -41,14 +44,22 @@ public static class StartTagScanner
     /// Calls <paramref name="onStartTag"/> for every start tag, in document order, with its lower-case
     /// name and its attributes (the list is reused: copy what you keep).
     /// </summary>
-    public static void Scan(ReadOnlySpan<char> html, Action<string, List<(string Name, string Value)>> onStartTag) => Scan(html, null, onStartTag);
+    public static void Scan(ReadOnlySpan<char> html, Action<string, List<(string Name, string Value)>> onStartTag) => Scan(html, (NameFilter?)null, onStartTag);
 
     /// <summary>
     /// As <see cref="Scan(ReadOnlySpan{char}, Action{string, List{ValueTuple{string, string}}})"/>, keeping only the
     /// attributes whose (lower-case) name <paramref name="wanted"/> accepts: the others are skipped
     /// without making strings of them.
     /// </summary>
-    public static void Scan(ReadOnlySpan<char> html, Func<string, bool>? wanted, Action<string, List<(string Name, string Value)>> onStartTag)
+    public static void Scan(ReadOnlySpan<char> html, Func<string, bool>? wanted, Action<string, List<(string Name, string Value)>> onStartTag) =>
+        Scan(html, wanted is null ? null : new NameFilter(name => wanted(name.ToString())), onStartTag);
+
+    /// <summary>
+    /// As <see cref="Scan(ReadOnlySpan{char}, Func{string, bool}?, Action{string, List{ValueTuple{string, string}}})"/>,
+    /// asking <paramref name="wanted"/> about each attribute's (lower-case) name as a span, so that no
+    /// string is made of a name it does not want.
+    /// </summary>
+    public static void Scan(ReadOnlySpan<char> html, NameFilter? wanted, Action<string, List<(string Name, string Value)>> onStartTag)
     {
         var attributes = new List<(string Name, string Value)>();
         var i = 0;
@@ -82,7 +93,7 @@ public static class StartTagScanner
             {
                 if (i + 1 < html.Length && char.IsAsciiLetter(html[i + 1]))
                 {
-                    i = ReadTag(html, i + 1, attributes, static _ => false).End; // an end tag: its attributes are parsed, then dropped
+                    i = ReadTag(html, i + 1, attributes, NoAttributes, endTag: true).End; // an end tag: its attributes are parsed, then dropped
                 }
                 else if (i + 1 < html.Length && html[i + 1] == '>')
                 {
@@ -110,7 +121,7 @@ public static class StartTagScanner
     }
 
     /// <summary>Reads a tag from its name's first character; returns its name and the index after its <c>&gt;</c>, or -1 at the end of the file.</summary>
-    private static (string Name, int End) ReadTag(ReadOnlySpan<char> html, int start, List<(string Name, string Value)> attributes, Func<string, bool>? wanted)
+    private static (string Name, int End) ReadTag(ReadOnlySpan<char> html, int start, List<(string Name, string Value)> attributes, NameFilter? wanted, bool endTag = false)
     {
         attributes.Clear();
         var nameEnd = html.Slice(start).IndexOfAny(TagNameEnd);
@@ -119,7 +130,7 @@ public static class StartTagScanner
             return ("", -1);
         }
 
-        var name = Name(html.Slice(start, nameEnd));
+        var name = endTag ? "" : Name(html.Slice(start, nameEnd)); // an end tag's name is not needed
         var i = start + nameEnd;
         while (i < html.Length)
         {
@@ -144,8 +155,9 @@ public static class StartTagScanner
             }
 
             i += 1 + stop;
-            var attribute = Name(html.Slice(nameStart, i - nameStart));
-            var keep = wanted is null || wanted(attribute);
+            var raw = html.Slice(nameStart, i - nameStart);
+            string? attribute = null;
+            var keep = wanted is null || wanted(IsLowerCase(raw) ? raw : attribute = Name(raw));
             while (i < html.Length && IsSpace(html[i]))
             {
                 i++;
@@ -189,9 +201,13 @@ public static class StartTagScanner
                 }
             }
 
-            if (keep && !attributes.Exists(a => a.Name == attribute))
+            if (keep)
             {
-                attributes.Add((attribute, value));
+                attribute ??= Name(raw);
+                if (!Has(attributes, attribute))
+                {
+                    attributes.Add((attribute, value));
+                }
             }
         }
 
@@ -282,6 +298,24 @@ public static class StartTagScanner
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
 
+    private static readonly NameFilter NoAttributes = static _ => false;
+
+    /// <summary>Whether <see cref="Name"/> would give the text as it is (no upper-case ASCII letter, no NUL).</summary>
+    private static bool IsLowerCase(ReadOnlySpan<char> text) => !text.ContainsAnyInRange('A', 'Z') && !text.Contains('\0');
+
+    private static bool Has(List<(string Name, string Value)> attributes, string name)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A tag or attribute name: ASCII letters lower-cased (only those, as the standard says), NUL replaced.</summary>
     private static string Name(ReadOnlySpan<char> text)
     {
@@ -290,7 +324,7 @@ public static class StartTagScanner
             return common;
         }
 
-        if (!text.ContainsAnyInRange('A', 'Z') && !text.Contains('\0'))
+        if (IsLowerCase(text))
         {
             return text.ToString();
         }
