@@ -126,27 +126,38 @@ public sealed class EventComparisonCache
 
         var found = new long[missing.Count][];
         Parallel.For(0, missing.Count, k => found[k] = _numbering.Keys(texts.Of(articles[missing[k]]).Full));
-        var all = new List<int>();
+
+        // Numbers are given in article order (one thread: they must not depend on timing); the sorting
+        // that follows is each article's own, done in parallel (it was most of this serial step).
+        var made = new Numbers[missing.Count];
         var repeated = new List<int>();
         for (var k = 0; k < missing.Count; k++)
         {
-            all.Clear();
+            var keys = found[k];
+            var all = new int[keys.Length];
             repeated.Clear();
-            foreach (var key in found[k])
+            for (var j = 0; j < keys.Length; j++)
             {
-                var id = _numbering.Number(key & ~FeatureNumbering.Repeated);
-                all.Add(id);
-                if ((key & FeatureNumbering.Repeated) != 0)
+                var id = _numbering.Number(keys[j] & ~FeatureNumbering.Repeated);
+                all[j] = id;
+                if ((keys[j] & FeatureNumbering.Repeated) != 0)
                 {
                     repeated.Add(id);
                 }
             }
 
-            all.Sort();
-            repeated.Sort();
-            var numbers = new Numbers([.. all], [.. repeated]);
-            ids[missing[k]] = numbers;
-            _features.AddOrUpdate(articles[missing[k]], numbers);
+            made[k] = new Numbers(all, [.. repeated]);
+        }
+
+        Parallel.For(0, missing.Count, k =>
+        {
+            Array.Sort(made[k].All);
+            Array.Sort(made[k].Repeated);
+        });
+        for (var k = 0; k < missing.Count; k++)
+        {
+            ids[missing[k]] = made[k];
+            _features.AddOrUpdate(articles[missing[k]], made[k]);
         }
 
         return ids;

@@ -225,6 +225,21 @@ public sealed class IncrementalSite
 
         Lap("theme");
 
+        // Work whose first run is mostly compiling code (NUglify's CSS minifier, Scriban's built-in
+        // functions, made by reflection) goes to the pool now, where the loads and the link step leave a
+        // core idle, instead of running alone later (about 0.2 s at 10,000 articles).
+        var warmUp = theme is null ? Task.CompletedTask : Task.Run(() =>
+        {
+            PageTemplateContext.Prepare();
+            foreach (var (relative, path) in theme.Assets)
+            {
+                if (relative.EndsWith(".css", StringComparison.Ordinal))
+                {
+                    MinifiedCss(File.ReadAllBytes(path));
+                }
+            }
+        });
+
         // A broken event file is skipped with a warning (an error with --strict); the other events still build.
         // The events of the last load stand while no path in events/ changed (500 files read at 10,000 articles).
         Events.EventCatalog events;
@@ -282,6 +297,8 @@ public sealed class IncrementalSite
         var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
         void Add(string path, byte[] bytes, Digest? digest = null) => files[path] = new OutputFile(path, bytes, digest ?? Digest.Of(bytes));
 
+        warmUp.GetAwaiter().GetResult(); // its style sheets are in _css now (a file changed since is minified below)
+
         // Assets first: pages link to them with a content hash, so a changed style sheet is fetched anew.
         var assetUrls = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (relative, path) in theme.Assets)
@@ -289,8 +306,7 @@ public sealed class IncrementalSite
             var bytes = File.ReadAllBytes(path);
             if (relative.EndsWith(".css", StringComparison.Ordinal))
             {
-                var source = bytes;
-                bytes = _css.GetOrAdd(Digest.Of(source), _ => Encoding.UTF8.GetBytes(Minifier.Css(Encoding.UTF8.GetString(source))));
+                bytes = MinifiedCss(bytes);
             }
 
             Add("assets/" + relative, bytes);
@@ -1138,6 +1154,10 @@ public sealed class IncrementalSite
             made.Add(record.File.Path);
         }
     }
+
+    /// <summary>A style sheet minified, kept by its content so that an unchanged one is minified once per process.</summary>
+    private byte[] MinifiedCss(byte[] source) =>
+        _css.GetOrAdd(Digest.Of(source), _ => Encoding.UTF8.GetBytes(Minifier.Css(Encoding.UTF8.GetString(source))));
 
     /// <summary>The builder's text as one block: its own memory when it is one chunk (the usual case once warm), else a copy.</summary>
     private static ReadOnlyMemory<char> Contiguous(StringBuilder builder)
