@@ -334,6 +334,11 @@ public sealed class IncrementalSite
         _lastFileOf = options.Remember ? fileOf : null;
         Lap("views");
         var jobs = pages.Plan();
+        var sitemapSuffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix).ToArray();
+
+        // A one-off build always makes its sitemap (12 MB at 10,000 articles, one thread): begun now, it
+        // is ready with the feeds instead of running alone after them. It is made from the plan alone.
+        var sitemapEarly = options.Remember ? null : Task.Run(() => Feeds.Sitemap(urls, sitemapSuffixes, settings.DefaultLanguage));
         searchTail.GetAwaiter().GetResult(); // its records are in earlySearch now
         Lap("plan");
         var renderer = new PageRenderer(theme, i18n, urls);
@@ -691,7 +696,7 @@ public sealed class IncrementalSite
 
         DecideFeeds();
 
-        var suffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix).ToArray();
+        var suffixes = sitemapSuffixes;
         // The sitemap is made from the base URL and the pages' suffixes: the same ones as last time are the same sitemap, not hashed again.
         var sitemapKey = options.Remember ? new PageKey([.. salt, settings.DefaultLanguage, .. suffixes]) : null;
         if (sitemapKey is not null && previous.TryGetValue("sitemap.xml", out var lastSitemap) && PageKey.Same(sitemapKey, lastSitemap.Key))
@@ -701,7 +706,7 @@ public sealed class IncrementalSite
         }
         else
         {
-            Derived("sitemap.xml", () => Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage), fingerprints.Of(suffixes, [.. salt, "sitemap", settings.DefaultLanguage]).Digest, ["site.yml", "articles/", "outlets/", "events/"], sitemapKey);
+            Derived("sitemap.xml", sitemapEarly is { } early ? () => early.GetAwaiter().GetResult() : () => Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage), fingerprints.Of(suffixes, [.. salt, "sitemap", settings.DefaultLanguage]).Digest, ["site.yml", "articles/", "outlets/", "events/"], sitemapKey);
         }
 
         var robots = $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n";
