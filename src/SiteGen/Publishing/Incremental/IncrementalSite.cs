@@ -1126,7 +1126,16 @@ public sealed class IncrementalSite
         {
             // Add in article order (the bytes depend only on it), tokenizing a batch at a time in parallel.
             var writer = new SearchIndexWriter(options);
-            writer.AddAll(articles.Count, i => SearchIndexCache.Shared.Prepare(SearchDocument.FromArticle(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages), options));
+            try
+            {
+                writer.AddAll(articles.Count, i => SearchIndexCache.Shared.Prepare(SearchDocument.FromArticle(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages), options));
+            }
+            catch
+            {
+                writer.Dispose(); // the task below owns it only once the documents are in
+                throw;
+            }
+
             return Task.Run(() =>
             {
                 using (writer)
