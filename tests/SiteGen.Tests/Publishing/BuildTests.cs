@@ -71,6 +71,25 @@ public class BuildTests
     }
 
     [Fact]
+    public void A_second_build_replaces_the_first_whole_and_deletes_it()
+    {
+        // After the swap the staging name holds the previous site, which is deleted (in parallel by
+        // folder, see StagingFolder): nothing of it may stay, in the output or beside it.
+        var root = TestPaths.NewTempDir();
+        var outDir = Path.Combine(root, "public");
+        Assert.True(SiteBuilder.Build(new BuildOptions(SiteFixture.ContentDir, outDir) { ThemesDir = SiteFixture.ThemesDir, Remember = false }).Succeeded);
+        var first = SiteFixture.Snapshot(outDir);
+        var stray = Path.Combine(outDir, "zh", "articles", "stray", "deep", "left.txt");
+        Directory.CreateDirectory(Path.GetDirectoryName(stray)!);
+        File.WriteAllText(stray, "from before");
+        File.WriteAllText(Path.Combine(outDir, "top-level-left.txt"), "from before");
+
+        Assert.True(SiteBuilder.Build(new BuildOptions(SiteFixture.ContentDir, outDir) { ThemesDir = SiteFixture.ThemesDir, Remember = false }).Succeeded);
+        Assert.Equal(first.Keys.Order(StringComparer.Ordinal), SiteFixture.Snapshot(outDir).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["public"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public void A_third_party_asset_fails_the_build()
     {
         var content = SiteFixture.CopyContent();
