@@ -148,7 +148,7 @@ public static class LinkChecker
         // own lists, dictionary and sets for them.
         var scratch = t_scratch ??= new ExtractScratch();
         scratch.Start(page, urls, intern);
-        StartTagScanner.Scan(html, Wanted, scratch.OnStartTag);
+        StartTagScanner.ScanRaw(html, Wanted, scratch.OnStartTag);
         return scratch.Finish();
     }
 
@@ -168,7 +168,10 @@ public static class LinkChecker
         private readonly HashSet<string> _seenProblems = new(StringComparer.Ordinal);
         private readonly List<(string, string)> _targets = [];
         private readonly HashSet<(string, string)> _seenTargets = [];
-        private readonly List<string> _links = [];
+        private readonly List<(int Start, int Length, string? Text)> _links = [];
+        private readonly List<(string Name, string Value)> _decoded = [];
+        private readonly Dictionary<string, (string? Problem, string? Target, string Link)>.AlternateLookup<ReadOnlySpan<char>> _memoBySpan;
+        private bool _decodedReady;
         private string? _memoBase;
         private string _page = "";
         private SiteUrls _urls = null!;
@@ -177,9 +180,10 @@ public static class LinkChecker
         public ExtractScratch()
         {
             OnStartTag = Tag;
+            _memoBySpan = _memo.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        public Action<string, List<(string Name, string Value)>> OnStartTag { get; }
+        public StartTagScanner.RawStartTagHandler OnStartTag { get; }
 
         public void Start(string page, SiteUrls urls, Func<string, string>? intern)
         {
@@ -205,39 +209,49 @@ public static class LinkChecker
             return links;
         }
 
-        private void Tag(string tag, List<(string Name, string Value)> attributes)
+        private void Tag(string tag, ReadOnlySpan<char> html, List<TagValue> attributes)
         {
             // The scanner keeps the first of two equal names, so the list holds each name once, in order.
-            if (tag == "script" && Find(attributes, "src") is null)
+            // Values stay where they are in the page: most are links looked up in the memory, or words
+            // compared, and only what must be resolved anew is decoded into a string.
+            _decodedReady = false;
+            if (tag == "script" && FindRaw(attributes, "src") is null)
             {
                 Problem("inline <script> element");
             }
 
             _links.Clear();
-            foreach (var (name, value) in attributes)
+            foreach (var attribute in attributes)
             {
+                var name = attribute.Name;
                 if (name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
                 {
                     Problem($"event handler attribute {name} on <{tag}>");
                 }
                 else if (Array.IndexOf(UrlAttributes, name) >= 0)
                 {
-                    _links.Add(value);
+                    _links.Add((attribute.Start, attribute.Length, null));
                 }
                 else if (name == "srcset")
                 {
-                    _links.AddRange(value.Split(',').Select(c => c.Trim().Split(' ')[0]));
+                    foreach (var candidate in StartTagScanner.Decode(attribute.In(html)).Split(','))
+                    {
+                        _links.Add((0, 0, candidate.Trim().Split(' ')[0]));
+                    }
                 }
             }
 
-            if (tag == "meta" && Find(attributes, "property") is "og:url" or "og:image" && Find(attributes, "content") is { } content)
+            if (tag == "meta" && FindRaw(attributes, "property") is { } property && ValueIs(property.In(html), "og:url", "og:image") && FindRaw(attributes, "content") is { } content)
             {
-                _links.Add(content);
+                _links.Add((content.Start, content.Length, null));
             }
 
-            foreach (var link in _links)
+            foreach (var (start, length, text) in _links)
             {
-                var (problem, target, written) = Resolve(link, tag, attributes);
+                var raw = text is null ? html.Slice(start, length) : text;
+                var (problem, target, written) = text is null && StartTagScanner.IsPlain(raw) && _memoBySpan.TryGetValue(raw, out var known)
+                    ? known
+                    : Resolve(text ?? StartTagScanner.Decode(raw), tag, html, attributes);
                 if (problem is not null)
                 {
                     Problem(problem);
@@ -249,14 +263,14 @@ public static class LinkChecker
             }
         }
 
-        private (string? Problem, string? Target, string Link) Resolve(string link, string tag, List<(string Name, string Value)> attributes)
+        private (string? Problem, string? Target, string Link) Resolve(string link, string tag, ReadOnlySpan<char> html, List<TagValue> attributes)
         {
             if (_memo.TryGetValue(link, out var known))
             {
                 return known;
             }
 
-            var (problem, target) = LinkChecker.Problem(link, _page, tag, attributes, _urls);
+            var (problem, target) = LinkChecker.Problem(link, _page, tag, Decoded(html, attributes), _urls);
             var written = link.Trim();
             var resolved = (problem, target is null || _intern is null ? target : _intern(target), target is null || _intern is null ? written : _intern(written));
             var trimmed = link.AsSpan().Trim();
@@ -268,6 +282,39 @@ public static class LinkChecker
             }
 
             return resolved;
+        }
+
+        /// <summary>The tag's attributes decoded (made once per tag, when a link is resolved anew).</summary>
+        private List<(string Name, string Value)> Decoded(ReadOnlySpan<char> html, List<TagValue> attributes)
+        {
+            if (!_decodedReady)
+            {
+                _decoded.Clear();
+                foreach (var attribute in attributes)
+                {
+                    _decoded.Add((attribute.Name, StartTagScanner.Decode(attribute.In(html))));
+                }
+
+                _decodedReady = true;
+            }
+
+            return _decoded;
+        }
+
+        private static bool ValueIs(ReadOnlySpan<char> raw, string one, string other) =>
+            StartTagScanner.IsPlain(raw) ? raw.SequenceEqual(one) || raw.SequenceEqual(other) : StartTagScanner.Decode(raw) is var value && (value == one || value == other);
+
+        private static TagValue? FindRaw(List<TagValue> attributes, string name)
+        {
+            foreach (var attribute in attributes)
+            {
+                if (attribute.Name == name)
+                {
+                    return attribute;
+                }
+            }
+
+            return null;
         }
 
         private void Problem(string problem)

@@ -61,7 +61,30 @@ public static class StartTagScanner
     /// </summary>
     public static void Scan(ReadOnlySpan<char> html, NameFilter? wanted, Action<string, List<(string Name, string Value)>> onStartTag)
     {
-        var attributes = new List<(string Name, string Value)>();
+        var decoded = new List<(string Name, string Value)>();
+        ScanRaw(html, wanted, (tag, text, attributes) =>
+        {
+            decoded.Clear();
+            foreach (var attribute in attributes)
+            {
+                decoded.Add((attribute.Name, Decode(attribute.In(text))));
+            }
+
+            onStartTag(tag, decoded);
+        });
+    }
+
+    /// <summary>A start tag's attributes as they stand in the page: the text of <paramref name="html"/> at each one's value, undecoded.</summary>
+    public delegate void RawStartTagHandler(string tag, ReadOnlySpan<char> html, List<TagValue> attributes);
+
+    /// <summary>
+    /// As <see cref="Scan(ReadOnlySpan{char}, NameFilter?, Action{string, List{ValueTuple{string, string}}})"/>,
+    /// giving each kept attribute's value as where it stands in the page (<see cref="TagValue.In"/>,
+    /// <see cref="Decode"/>): a value the handler only compares or looks up is never made a string.
+    /// </summary>
+    public static void ScanRaw(ReadOnlySpan<char> html, NameFilter? wanted, RawStartTagHandler onStartTag)
+    {
+        var attributes = new List<TagValue>();
         var i = 0;
         while (true)
         {
@@ -86,7 +109,7 @@ public static class StartTagScanner
                     return; // the file ends inside the tag: the tokenizer drops it
                 }
 
-                onStartTag(name, attributes);
+                onStartTag(name, html, attributes);
                 i = RawTextEnd(html, name, end);
             }
             else if (c == '/')
@@ -121,7 +144,7 @@ public static class StartTagScanner
     }
 
     /// <summary>Reads a tag from its name's first character; returns its name and the index after its <c>&gt;</c>, or -1 at the end of the file.</summary>
-    private static (string Name, int End) ReadTag(ReadOnlySpan<char> html, int start, List<(string Name, string Value)> attributes, NameFilter? wanted, bool endTag = false)
+    private static (string Name, int End) ReadTag(ReadOnlySpan<char> html, int start, List<TagValue> attributes, NameFilter? wanted, bool endTag = false)
     {
         attributes.Clear();
         var nameEnd = html.Slice(start).IndexOfAny(TagNameEnd);
@@ -163,7 +186,7 @@ public static class StartTagScanner
                 i++;
             }
 
-            var value = "";
+            var (valueStart, valueLength) = (0, 0);
             if (i < html.Length && html[i] == '=')
             {
                 i++;
@@ -185,7 +208,7 @@ public static class StartTagScanner
                         return (name, -1);
                     }
 
-                    value = keep ? Value(html.Slice(i + 1, close - i - 1)) : "";
+                    (valueStart, valueLength) = (i + 1, close - i - 1);
                     i = close + 1;
                 }
                 else if (html[i] != '>')
@@ -196,7 +219,7 @@ public static class StartTagScanner
                         return (name, -1);
                     }
 
-                    value = keep ? Value(html.Slice(i, valueEnd)) : "";
+                    (valueStart, valueLength) = (i, valueEnd);
                     i += valueEnd;
                 }
             }
@@ -206,7 +229,7 @@ public static class StartTagScanner
                 attribute ??= Name(raw);
                 if (!Has(attributes, attribute))
                 {
-                    attributes.Add((attribute, value));
+                    attributes.Add(new TagValue(attribute, valueStart, valueLength));
                 }
             }
         }
@@ -303,7 +326,7 @@ public static class StartTagScanner
     /// <summary>Whether <see cref="Name"/> would give the text as it is (no upper-case ASCII letter, no NUL).</summary>
     private static bool IsLowerCase(ReadOnlySpan<char> text) => !text.ContainsAnyInRange('A', 'Z') && !text.Contains('\0');
 
-    private static bool Has(List<(string Name, string Value)> attributes, string name)
+    private static bool Has(List<TagValue> attributes, string name)
     {
         foreach (var attribute in attributes)
         {
@@ -343,7 +366,13 @@ public static class StartTagScanner
         return new string(chars);
     }
 
-    private static string Value(ReadOnlySpan<char> raw)
+    /// <summary>Whether <see cref="Decode"/> gives <paramref name="raw"/> as it is (no character reference, carriage return or NUL).</summary>
+    public static bool IsPlain(ReadOnlySpan<char> raw) => raw.IndexOfAny(NotPlain) < 0;
+
+    private static readonly SearchValues<char> NotPlain = SearchValues.Create("&\r\0");
+
+    /// <summary>An attribute value as the browser reads it: newlines normalized, character references decoded, NUL replaced.</summary>
+    public static string Decode(ReadOnlySpan<char> raw)
     {
         var s = raw.Contains('\r') ? raw.ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : raw.ToString();
         if (s.Contains('&', StringComparison.Ordinal))
@@ -366,4 +395,11 @@ public static class StartTagScanner
         var at = text[from..].IndexOf(value, StringComparison.Ordinal);
         return at < 0 ? -1 : at + from;
     }
+}
+
+/// <summary>A kept attribute of a start tag: its lower-case name, and where its value stands in the page (empty when it has none).</summary>
+public readonly record struct TagValue(string Name, int Start, int Length)
+{
+    /// <summary>The value's text as written in <paramref name="html"/> (the page that was scanned), before decoding.</summary>
+    public ReadOnlySpan<char> In(ReadOnlySpan<char> html) => html.Slice(Start, Length);
 }

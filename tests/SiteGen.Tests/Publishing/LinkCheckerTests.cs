@@ -180,4 +180,18 @@ public class LinkCheckerTests
         Assert.Equal([("zh/c/", "/repo/zh/c/"), ("zh/b/", "/repo/zh/b/"), ("zh/c/", "https://user.github.io/repo/zh/c/")], links.Targets);
         Assert.Equal(["event handler attribute onclick on <p>"], links.Problems);
     }
+
+    [Fact]
+    public void A_value_is_read_as_the_browser_decodes_it_whether_or_not_it_was_met_before()
+    {
+        // Values are looked up as they stand in the page only when decoding would not change them: the
+        // text "/repo/a&amp;b/" is the link "/repo/a&b/", not the link written "/repo/a&amp;amp;b/".
+        Assert.Equal([("a&amp;b/", "/repo/a&amp;b/")], LinkChecker.Extract("x.html", """<a href="/repo/a&amp;amp;b/">1</a>""", Urls).Targets);
+        Assert.Equal([("a&b/", "/repo/a&b/")], LinkChecker.Extract("x.html", """<a href="/repo/a&amp;b/">2</a>""", Urls).Targets);
+        Assert.Equal([("zh/b/", "/repo/zh/b/")], LinkChecker.Extract("x.html", """<a href="/repo/zh/b/">3</a><a href="/repo/zh/&#98;/">4</a>""", Urls).Targets);
+
+        // og:url and og:image are links wherever the property's name is written with a reference.
+        Assert.Equal([("zh/c/", "https://user.github.io/repo/zh/c/")], LinkChecker.Extract("x.html", """<meta property="og&#58;url" content="https://user.github.io/repo/zh/c/">""", Urls).Targets);
+        Assert.Empty(LinkChecker.Extract("x.html", """<meta property="og:title" content="https://user.github.io/repo/zh/c/">""", Urls).Targets);
+    }
 }
