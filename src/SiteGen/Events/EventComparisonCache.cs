@@ -39,15 +39,8 @@ public sealed class EventComparisonCache
     internal TermStatistics Background(IReadOnlyList<Article> articles, ArticleTextMemo texts)
     {
         var ids = NumbersOf(articles, texts);
-        var counts = new int[_numbering.Count];
-        foreach (var numbers in ids)
-        {
-            foreach (var id in numbers.All)
-            {
-                counts[id]++;
-            }
-        }
-
+        var counts = new int[_numbering.Count]; // sized after numbering: new articles add features
+        Count(counts, ids, +1);
         return TermStatistics.FromCounts(_numbering, counts, articles.Count);
     }
 
@@ -65,14 +58,7 @@ public sealed class EventComparisonCache
             _counted = null;
             var all = NumbersOf(articles, texts);
             var counts = new int[_numbering.Count + (_numbering.Count / 8) + 1024]; // room for the features of later edits
-            foreach (var each in all)
-            {
-                foreach (var id in each.All)
-                {
-                    counts[id]++;
-                }
-            }
-
+            Count(counts, all, +1);
             _counted = counts;
             _countedFor = articles;
             return TermStatistics.FromCounts(_numbering, _counted, articles.Count);
@@ -85,25 +71,22 @@ public sealed class EventComparisonCache
             Array.Resize(ref _counted, _numbering.Count + (_numbering.Count / 8));
         }
 
-        foreach (var article in removed)
-        {
-            _features.TryGetValue(article, out var gone);
-            foreach (var id in gone!.All)
-            {
-                _counted[id]--;
-            }
-        }
-
-        foreach (var n in numbers)
-        {
-            foreach (var id in n.All)
-            {
-                _counted[id]++;
-            }
-        }
-
+        Count(_counted, removed.Select(article => _features.TryGetValue(article, out var gone) ? gone : throw new InvalidOperationException("a removed article was never counted")), -1);
+        Count(_counted, numbers, +1);
         _countedFor = articles;
         return TermStatistics.FromCounts(_numbering, _counted, articles.Count);
+    }
+
+    /// <summary>Adds <paramref name="by"/> to the count of each feature of each article.</summary>
+    private static void Count(int[] counts, IEnumerable<Numbers> articles, int by)
+    {
+        foreach (var numbers in articles)
+        {
+            foreach (var id in numbers.All)
+            {
+                counts[id] += by;
+            }
+        }
     }
 
     // Each article's feature numbers: remembered, or found now (new articles in parallel, then numbered in

@@ -61,24 +61,13 @@ public static class LinkChecker
                 cache?.Pages.TryAdd(key, links);
             }
 
-            var found = new List<string>(links.Problems);
-            foreach (var (target, link) in links.Targets)
-            {
-                var exists = target.Length == 0 || target.EndsWith('/')
-                    ? set.Contains(target + "index.html")
-                    : set.Contains(target) || set.Contains(target + "/index.html");
-                if (!exists)
-                {
-                    found.Add($"broken link: {link}");
-                }
-            }
-
+            var found = Verdict(links, set.Contains);
             foreach (var problem in found)
             {
                 problems.Add((page, problem));
             }
 
-            cache?.Verdicts.TryAdd(key, [.. found]);
+            cache?.Verdicts.TryAdd(key, found);
         });
         cache?.Prune(used);
         cache?.Found(urls.BaseUrl, problems);
@@ -114,21 +103,28 @@ public static class LinkChecker
                 cache.Pages.TryAdd(key, links);
             }
 
-            var found = new List<string>(links.Problems);
-            foreach (var (target, link) in links.Targets)
-            {
-                var there = target.Length == 0 || target.EndsWith('/') ? exists(target + "index.html") : exists(target) || exists(target + "/index.html");
-                if (!there)
-                {
-                    found.Add($"broken link: {link}");
-                }
-            }
-
-            cache.Verdicts[key] = [.. found];
-            cache.FoundOn(page, [.. found]);
+            var found = Verdict(links, exists);
+            cache.Verdicts[key] = found;
+            cache.FoundOn(page, found);
         }
 
         return Report(cache.AllFound());
+    }
+
+    /// <summary>A page's problems: its own, then each internal link that names no file of the site (<paramref name="exists"/>).</summary>
+    private static string[] Verdict(PageLinks links, Func<string, bool> exists)
+    {
+        var found = new List<string>(links.Problems);
+        foreach (var (target, link) in links.Targets)
+        {
+            var there = target.Length == 0 || target.EndsWith('/') ? exists(target + "index.html") : exists(target) || exists(target + "/index.html");
+            if (!there)
+            {
+                found.Add($"broken link: {link}");
+            }
+        }
+
+        return [.. found];
     }
 
     private static string[] Report(IEnumerable<(string Page, string Problem)> problems) =>
@@ -273,9 +269,8 @@ public static class LinkChecker
             var (problem, target) = LinkChecker.Problem(link, _page, tag, Decoded(html, attributes), _urls);
             var written = link.Trim();
             var resolved = (problem, target is null || _intern is null ? target : _intern(target), target is null || _intern is null ? written : _intern(written));
-            var trimmed = link.AsSpan().Trim();
-            var samePerPage = trimmed.StartsWith(_urls.BaseUrl, StringComparison.Ordinal)
-                || (trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal));
+            var samePerPage = written.StartsWith(_urls.BaseUrl, StringComparison.Ordinal)
+                || (written.StartsWith('/') && !written.StartsWith("//", StringComparison.Ordinal));
             if (samePerPage)
             {
                 _memo[link] = resolved;

@@ -227,17 +227,16 @@ public sealed class IncrementalSite
 
         // Work whose first run is mostly compiling code (NUglify's CSS minifier, Scriban's built-in
         // functions, made by reflection) goes to the pool now, where the loads and the link step leave a
-        // core idle, instead of running alone later (about 0.2 s at 10,000 articles).
-        var warmUp = theme is null ? Task.CompletedTask : Task.Run(() =>
+        // core idle, instead of running alone later (about 0.2 s at 10,000 articles): the theme's assets
+        // are read, and its style sheets minified, there.
+        var assetsLoad = theme is null ? Task.FromResult<(string Relative, byte[] Bytes)[]>([]) : Task.Run(() =>
         {
             PageTemplateContext.Prepare();
-            foreach (var (relative, path) in theme.Assets)
+            return theme.Assets.Select(asset =>
             {
-                if (relative.EndsWith(".css", StringComparison.Ordinal))
-                {
-                    MinifiedCss(File.ReadAllBytes(path));
-                }
-            }
+                var bytes = File.ReadAllBytes(asset.Path);
+                return (asset.Relative, asset.Relative.EndsWith(".css", StringComparison.Ordinal) ? MinifiedCss(bytes) : bytes);
+            }).ToArray();
         });
 
         // A broken event file is skipped with a warning (an error with --strict); the other events still build.
@@ -297,18 +296,10 @@ public sealed class IncrementalSite
         var files = new Dictionary<string, OutputFile>(StringComparer.Ordinal);
         void Add(string path, byte[] bytes, Digest? digest = null) => files[path] = new OutputFile(path, bytes, digest ?? Digest.Of(bytes));
 
-        warmUp.GetAwaiter().GetResult(); // its style sheets are in _css now (a file changed since is minified below)
-
         // Assets first: pages link to them with a content hash, so a changed style sheet is fetched anew.
         var assetUrls = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (relative, path) in theme.Assets)
+        foreach (var (relative, bytes) in assetsLoad.GetAwaiter().GetResult())
         {
-            var bytes = File.ReadAllBytes(path);
-            if (relative.EndsWith(".css", StringComparison.Ordinal))
-            {
-                bytes = MinifiedCss(bytes);
-            }
-
             Add("assets/" + relative, bytes);
             assetUrls[relative] = urls.Path("assets/" + relative) + "?v=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))[..10];
         }
@@ -696,9 +687,8 @@ public sealed class IncrementalSite
 
         DecideFeeds();
 
-        var suffixes = sitemapSuffixes;
         // The sitemap is made from the base URL and the pages' suffixes: the same ones as last time are the same sitemap, not hashed again.
-        var sitemapKey = options.Remember ? new PageKey([.. salt, settings.DefaultLanguage, .. suffixes]) : null;
+        var sitemapKey = options.Remember ? new PageKey([.. salt, settings.DefaultLanguage, .. sitemapSuffixes]) : null;
         if (sitemapKey is not null && previous.TryGetValue("sitemap.xml", out var lastSitemap) && PageKey.Same(sitemapKey, lastSitemap.Key))
         {
             outputs["sitemap.xml"] = lastSitemap;
@@ -706,7 +696,7 @@ public sealed class IncrementalSite
         }
         else
         {
-            Derived("sitemap.xml", sitemapEarly is { } early ? () => early.GetAwaiter().GetResult() : () => Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage), fingerprints.Of(suffixes, [.. salt, "sitemap", settings.DefaultLanguage]).Digest, ["site.yml", "articles/", "outlets/", "events/"], sitemapKey);
+            Derived("sitemap.xml", sitemapEarly is { } early ? () => early.GetAwaiter().GetResult() : () => Feeds.Sitemap(urls, sitemapSuffixes, settings.DefaultLanguage), fingerprints.Of(sitemapSuffixes, [.. salt, "sitemap", settings.DefaultLanguage]).Digest, ["site.yml", "articles/", "outlets/", "events/"], sitemapKey);
         }
 
         var robots = $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n";
