@@ -143,7 +143,7 @@ internal static class EventsCommand
             }
 
             var (store, _, assignment) = Load(dir);
-            var suggestions = EventSuggester.Suggest(store.Articles.Select(a => a.Article), assignment, options);
+            var suggestions = EventSuggester.Suggest(store.Articles.Select(a => a.Article), assignment, options, new SuggestConsoleProgress());
             var written = 0;
             foreach (var s in suggestions)
             {
@@ -175,5 +175,15 @@ internal static class EventsCommand
         var store = ArticleStore.Open(dir);
         var catalog = EventStore.Load(dir);
         return (store, catalog, EventAssigner.Assign(store.Articles.Select(a => a.Article), catalog.Events));
+    }
+
+    /// <summary>Shows each stage of <c>events suggest</c> on stderr, on the reporting thread (in order).</summary>
+    private sealed class SuggestConsoleProgress : IProgress<SuggestProgress>
+    {
+        private readonly ConsoleProgress _comparing = new("comparing");
+        private readonly ConsoleProgress _proposing = new("proposing");
+
+        public void Report(SuggestProgress value) =>
+            (value.Stage == "comparing" ? _comparing : _proposing).Report((value.Done, value.Total));
     }
 }

@@ -24,6 +24,9 @@ public sealed record SuggestOptions
     public int MinArticles { get; init; } = 2;
 }
 
+/// <summary>How far <see cref="EventSuggester.Suggest"/> is: articles compared, then proposals made.</summary>
+public sealed record SuggestProgress(string Stage, int Done, int Total);
+
 /// <summary>One link that put two articles in a cluster.</summary>
 public sealed record SimilarPair(string First, string Second, double Cosine);
 
@@ -64,75 +67,56 @@ public sealed record SuggestedEvent(
 /// </summary>
 public static class EventSuggester
 {
-    public static IReadOnlyList<SuggestedEvent> Suggest(IEnumerable<Article> archive, EventAssignment? assignment = null, SuggestOptions? options = null)
+    public static IReadOnlyList<SuggestedEvent> Suggest(IEnumerable<Article> archive, EventAssignment? assignment = null, SuggestOptions? options = null, IProgress<SuggestProgress>? progress = null)
     {
         options ??= new SuggestOptions();
         var all = archive.ToList();
         all.Sort(EventTime.Compare);
-        var texts = all.ToDictionary(a => a.Id, a => ArticleText.From(a).Full, StringComparer.Ordinal);
-        var heads = all.ToDictionary(a => a.Id, a => Head(ArticleText.From(a), options.LeadCharacters), StringComparer.Ordinal);
-        var background = TermStatistics.Build(all.Select(a => heads[a.Id]));
-        var free = all.Where(a => assignment?.IsAssigned(a.Id) != true).ToList();
-        var vectors = free.Select(a => Vector(heads[a.Id], background)).ToArray();
-        var keys = free.Select(a => EventTime.SortKey(a.Published)).ToArray();
-        var window = TimeSpan.FromDays(options.WindowDays);
+        var texts = new string[all.Count];
+        var heads = new string[all.Count];
+        Parallel.For(0, all.Count, i =>
+        {
+            var text = ArticleText.From(all[i]);
+            (texts[i], heads[i]) = (text.Full, Head(text, options.LeadCharacters));
+        });
+        var textOf = Enumerable.Range(0, all.Count).ToDictionary(i => all[i].Id, i => texts[i], StringComparer.Ordinal);
+        var background = TermStatistics.Build(heads);
+        var freeIndexes = Enumerable.Range(0, all.Count).Where(i => assignment?.IsAssigned(all[i].Id) != true).ToArray();
+        var free = freeIndexes.Select(i => all[i]).ToList();
+        var vectors = new (string Key, double Weight)[freeIndexes.Length][];
+        Parallel.For(0, freeIndexes.Length, k => vectors[k] = Vector(heads[freeIndexes[k]], background));
+        var graph = new SimilarityGraph(vectors, free.Select(a => EventTime.SortKey(a.Published).UtcTicks).ToArray(), TimeSpan.FromDays(options.WindowDays));
 
         // Links: pairs inside the time window whose cosine reaches the threshold (single linkage gives
-        // the connected groups); the similarities of all windowed pairs are kept for average linkage.
-        var parent = Enumerable.Range(0, free.Count).ToArray();
-        int Find(int x)
+        // the connected groups); inside each group, average linkage over the group's windowed cosines.
+        var links = graph.Links(options.Threshold, done => progress?.Report(new SuggestProgress("comparing", done, free.Count)));
+        var clusters = graph.Groups(links, options.MinArticles)
+            .SelectMany(g => AverageLinkage(g, graph.Similarities(g), options.Threshold))
+            .Where(c => c.Count >= options.MinArticles).OrderBy(c => c[0]).ToList();
+        var linksFrom = links.ToLookup(l => l.A);
+        var result = new SuggestedEvent[clusters.Count];
+        var proposed = 0;
+        Parallel.For(0, clusters.Count, c =>
         {
-            while (parent[x] != x)
-            {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-
-            return x;
-        }
-
-        var similarity = new Dictionary<(int, int), double>();
-        for (var i = 0; i < free.Count; i++)
-        {
-            for (var j = i + 1; j < free.Count && keys[j] - keys[i] <= window; j++)
-            {
-                var cos = Cosine(vectors[i], vectors[j]);
-                if (cos <= 0)
-                {
-                    continue;
-                }
-
-                similarity[(i, j)] = cos;
-                if (cos >= options.Threshold)
-                {
-                    var (ri, rj) = (Find(i), Find(j));
-                    if (ri != rj)
-                    {
-                        parent[Math.Max(ri, rj)] = Math.Min(ri, rj);
-                    }
-                }
-            }
-        }
-
-        var groups = Enumerable.Range(0, free.Count).GroupBy(Find).Where(g => g.Count() >= options.MinArticles).OrderBy(g => g.Key);
-        var clusters = groups.SelectMany(g => AverageLinkage(g.Order().ToList(), similarity, options.Threshold)).Where(c => c.Count >= options.MinArticles).OrderBy(c => c[0]).ToList();
-        var links = similarity.Where(p => p.Value >= options.Threshold).Select(p => (A: p.Key.Item1, B: p.Key.Item2, Cosine: p.Value)).OrderBy(l => l.A).ThenBy(l => l.B).ToList();
-        var result = new List<SuggestedEvent>();
-        foreach (var members in clusters)
-        {
-            var set = members.ToHashSet();
-            var articles = members.Select(i => free[i]).ToList();
-            var pairs = links.Where(l => set.Contains(l.A) && set.Contains(l.B)).Select(l => new SimilarPair(free[l.A].Id, free[l.B].Id, Math.Round(l.Cosine, 4))).ToList();
-            var extractor = new TermExtractor(articles.Select(a => texts[a.Id]).ToList(), background);
-            var shared = extractor.Shared(6);
-            var start = articles.Min(a => EventTime.Day(a.Published));
-            var end = articles.Max(a => EventTime.Day(a.Published));
-            var id = MakeId(start, articles);
-            var (rules, check) = ProposeRules(articles, shared, free, texts, start, end);
-            result.Add(new SuggestedEvent(id, start, end, articles, shared, pairs, check, DraftYaml(id, start, end, articles, shared, rules, pairs)));
-        }
-
+            result[c] = Propose(clusters[c], free, linksFrom, textOf, background);
+            progress?.Report(new SuggestProgress("proposing", Interlocked.Increment(ref proposed), clusters.Count));
+        });
         return result;
+    }
+
+    /// <summary>The proposal for one cluster (sorted indexes into the time-sorted free articles).</summary>
+    private static SuggestedEvent Propose(List<int> members, List<Article> free, ILookup<int, (int A, int B, double Cosine)> linksFrom, Dictionary<string, string> texts, TermStatistics background)
+    {
+        var set = members.ToHashSet();
+        var articles = members.Select(i => free[i]).ToList();
+        var pairs = members.SelectMany(a => linksFrom[a]).Where(l => set.Contains(l.B)).Select(l => new SimilarPair(free[l.A].Id, free[l.B].Id, Math.Round(l.Cosine, 4))).ToList();
+        var extractor = new TermExtractor(articles.Select(a => texts[a.Id]).ToList(), background);
+        var shared = extractor.Shared(6);
+        var start = articles.Min(a => EventTime.Day(a.Published));
+        var end = articles.Max(a => EventTime.Day(a.Published));
+        var id = MakeId(start, articles);
+        var (rules, check) = ProposeRules(articles, shared, free, texts, start, end);
+        return new SuggestedEvent(id, start, end, articles, shared, pairs, check, DraftYaml(id, start, end, articles, shared, rules, pairs));
     }
 
     /// <summary>
@@ -269,11 +253,16 @@ public static class EventSuggester
         var inWindow = free.Where(a => EventTime.Day(a.Published) >= start.AddDays(-window) && EventTime.Day(a.Published) <= end.AddDays(window)).ToList();
         var all = new List<string>();
         EventRules rules = new() { All = all, WindowDays = window };
+
+        // The rule is all of the terms so far, so the articles outside the cluster it picks are those
+        // of the previous step that also hold the new term: each step tests only the survivors.
+        var extra = inWindow.Where(a => !ids.Contains(a.Id)).ToList();
         foreach (var term in shared.Take(4))
         {
             all.Add(term.Text);
             rules = new EventRules { All = [.. all], WindowDays = window };
-            var extra = inWindow.Where(a => !ids.Contains(a.Id) && EventAssigner.Matches(rules, texts[a.Id], out _)).Select(a => a.Id).ToList();
+            var one = new EventRules { All = [term.Text], WindowDays = window };
+            extra = extra.Where(a => EventAssigner.Matches(one, texts[a.Id], out _)).ToList();
             if (extra.Count == 0)
             {
                 var missed = members.Where(a => !EventAssigner.Matches(rules, texts[a.Id], out _)).Select(a => a.Id).ToList();
@@ -286,8 +275,7 @@ public static class EventSuggester
             return (rules, "no term is shared by all articles: write the rule by hand (or list the event in the articles' events:)");
         }
 
-        var also = inWindow.Where(a => !ids.Contains(a.Id) && EventAssigner.Matches(rules, texts[a.Id], out _)).Select(a => a.Id);
-        return (rules, $"the proposed rule also selects {string.Join(", ", also)}: narrow it by hand");
+        return (rules, $"the proposed rule also selects {string.Join(", ", extra.Select(a => a.Id))}: narrow it by hand");
     }
 
     private static string DraftYaml(string id, DateOnly start, DateOnly end, List<Article> articles, IReadOnlyList<Term> shared, EventRules rules, List<SimilarPair> pairs)
