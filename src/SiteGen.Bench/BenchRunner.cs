@@ -4,14 +4,14 @@ using System.Text.RegularExpressions;
 
 namespace SiteGen.Bench;
 
-/// <summary>How to start this <c>sitegen</c> as a child: the program and the arguments before the command.</summary>
+/// <summary>How to start a program as a child (<c>sitegen</c>, or the bench itself): the program and the arguments before the command.</summary>
 public sealed record SelfCommand(string Program, IReadOnlyList<string> Prefix)
 {
     public IEnumerable<string> With(params string[] args) => Prefix.Concat(args);
 }
 
 /// <summary>What <c>sitegen bench</c> runs.</summary>
-public sealed record BenchOptions(SelfCommand Self)
+public sealed record BenchOptions(SelfCommand SiteGen, SelfCommand Self)
 {
     public IReadOnlyList<int> Sizes { get; init; } = [1000, 10000];
 
@@ -182,7 +182,7 @@ public static partial class BenchRunner
             var floors = Repeat(options.Runs, () =>
             {
                 TryDelete(Path.Combine(outDir, "floor"));
-                return ChildProcess.Run(options.Self.Program, options.Self.With("bench", "floor", "--content", content, "--out", Path.Combine(outDir, "floor")));
+                return ChildProcess.Run(options.Self.Program, options.Self.With("floor", "--content", content, "--out", Path.Combine(outDir, "floor")));
             }, log, "floor");
             row.Floor = Median(floors);
             row.FloorDetail = floors.LastOrDefault(m => m.Ok)?.StdOut.Trim();
@@ -193,7 +193,7 @@ public static partial class BenchRunner
         var builds = Repeat(options.Runs, () =>
         {
             TryDelete(site);
-            return ChildProcess.Run(options.Self.Program, options.Self.With(["build", "--content", content, "--out", site, "--timings", .. (options.HugoMinify ? ["--minify"] : Array.Empty<string>())]));
+            return ChildProcess.Run(options.SiteGen.Program, options.SiteGen.With(["build", "--content", content, "--out", site, "--timings", .. (options.HugoMinify ? ["--minify"] : Array.Empty<string>())]));
         }, log, "sitegen build");
         row.SiteGen = Median(builds);
         row.SiteGenReported = MedianOf(builds.Select(b => ReportedSeconds(b.StdOut)));
@@ -202,7 +202,7 @@ public static partial class BenchRunner
         MeasureSearch(options, row, site);
 
         // What the index adds to peak memory (issue 7: at most 1 GiB at 50,000): one build without it.
-        var plain = ChildProcess.Run(options.Self.Program, options.Self.With("build", "--content", content, "--out", site + "-nosearch", "--no-search"));
+        var plain = ChildProcess.Run(options.SiteGen.Program, options.SiteGen.With("build", "--content", content, "--out", site + "-nosearch", "--no-search"));
         Report(log, "sitegen build --no-search", plain);
         if (plain.Ok && row.SiteGen is { Ok: true } withIndex)
         {
@@ -215,7 +215,7 @@ public static partial class BenchRunner
         {
             var edited = Directory.EnumerateFiles(Path.Combine(content, "articles"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
             File.AppendAllText(edited, "\nEdited for the warm rebuild.\n");
-            var warm = ChildProcess.Run(options.Self.Program, options.Self.With("build", "--content", content, "--out", site));
+            var warm = ChildProcess.Run(options.SiteGen.Program, options.SiteGen.With("build", "--content", content, "--out", site));
             Report(log, "warm rebuild", warm);
             row.Warm = warm;
             row.WarmReported = ReportedSeconds(warm.StdOut);
@@ -284,7 +284,7 @@ public static partial class BenchRunner
         ArchiveWriter.WriteRawFeedFiles(generator, raw, options.ImportFiles);
         var content = Path.Combine(dir, "content");
         ArchiveWriter.WriteOutlets(generator, Path.Combine(content, "outlets"));
-        var m = ChildProcess.Run(options.Self.Program, options.Self.With("import", raw, "--content", content));
+        var m = ChildProcess.Run(options.SiteGen.Program, options.SiteGen.With("import", raw, "--content", content));
         Report(options.Log, "import", m);
         var imported = Directory.Exists(Path.Combine(content, "articles")) ? Directory.EnumerateFiles(Path.Combine(content, "articles"), "*.md", SearchOption.AllDirectories).Count() : 0;
         TryDelete(dir);

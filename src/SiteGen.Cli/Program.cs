@@ -13,5 +13,10 @@ foreach (var command in ExtraCommands.All())
     root.Subcommands.Add(command);
 }
 
+if (args is ["bench", .. var benchArgs])
+{
+    return BenchCommand.Run(benchArgs);
+}
+
 var parse = root.Parse(args);
 return await parse.InvokeAsync().ConfigureAwait(false);

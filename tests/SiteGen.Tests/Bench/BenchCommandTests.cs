@@ -8,7 +8,7 @@ public class BenchCommandTests
     public void Bench_runs_our_side_on_a_small_archive_and_prints_the_table()
     {
         var work = TestPaths.NewTempDir();
-        var (exit, stdout, stderr) = CliRunner.Run("bench", "--sizes", "50", "--runs", "1", "--no-hugo", "--import-files", "20", "--work", work, "--no-browser");
+        var (exit, stdout, stderr) = CliRunner.RunBench("--sizes", "50", "--runs", "1", "--no-hugo", "--import-files", "20", "--work", work, "--no-browser");
         Assert.True(exit == 0, stderr + stdout);
         Assert.Contains("| N | SiteGen wall | SiteGen peak RSS | Hugo wall", stdout, StringComparison.Ordinal);
         Assert.Matches(@"\| 50 \| [0-9.]+ s \| [0-9.]+ (MiB|GiB) \| – \|", stdout);
@@ -25,8 +25,8 @@ public class BenchCommandTests
     {
         var a = TestPaths.NewTempDir();
         var b = TestPaths.NewTempDir();
-        Assert.Equal(0, CliRunner.Run("bench", "generate", "--articles", "25", "--seed", "5", "--out", a, "--hugo").ExitCode);
-        Assert.Equal(0, CliRunner.Run("bench", "generate", "--articles", "25", "--seed", "5", "--out", b, "--hugo").ExitCode);
+        Assert.Equal(0, CliRunner.RunBench("generate", "--articles", "25", "--seed", "5", "--out", a, "--hugo").ExitCode);
+        Assert.Equal(0, CliRunner.RunBench("generate", "--articles", "25", "--seed", "5", "--out", b, "--hugo").ExitCode);
         Assert.Equal(ArchiveGeneratorTests.TreeHash(a), ArchiveGeneratorTests.TreeHash(b));
     }
 }

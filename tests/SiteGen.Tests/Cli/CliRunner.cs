@@ -5,15 +5,17 @@ namespace SiteGen.Tests.Cli;
 /// <summary>Runs the built <c>sitegen</c> CLI as a separate process, as a user would (CI=true, no stdin).</summary>
 public static class CliRunner
 {
-    public static string CliPath
+    public static string CliPath => Built("SiteGen.Cli", "sitegen.dll");
+
+    /// <summary>The bench program (src/SiteGen.Bench), its own executable since the tool stopped carrying it.</summary>
+    public static string BenchPath => Built("SiteGen.Bench", "SiteGen.Bench.dll");
+
+    private static string Built(string project, string dll)
     {
-        get
-        {
-            // Tests and CLI are built with the same configuration: bin/<Configuration>/net10.0.
-            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-            var path = Path.Combine(TestPaths.RepoRoot, "src", "SiteGen.Cli", "bin", configuration, "net10.0", "sitegen.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("build the CLI first", path);
-        }
+        // Tests and programs are built with the same configuration: bin/<Configuration>/net10.0.
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var path = Path.Combine(TestPaths.RepoRoot, "src", project, "bin", configuration, "net10.0", dll);
+        return File.Exists(path) ? path : throw new FileNotFoundException("build " + project + " first", path);
     }
 
     /// <summary>
@@ -49,11 +51,14 @@ public static class CliRunner
 
     public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) => Run(args, []);
 
+    /// <summary>Runs the bench program as a child process, as <c>sitegen bench</c> does in a clone.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunBench(params string[] args) => Run(args, [], program: BenchPath);
+
     /// <summary>Runs the CLI from <paramref name="workingDir"/> (relative defaults such as <c>public/</c> land there).</summary>
     public static (int ExitCode, string Stdout, string Stderr) RunIn(string workingDir, params string[] args) => Run(args, [], workingDir);
 
     /// <summary>Runs the CLI behind <paramref name="wrapper"/> (e.g. <c>setpriv … --</c> to drop privileges).</summary>
-    public static (int ExitCode, string Stdout, string Stderr) Run(string[] args, string[] wrapper, string? workingDir = null)
+    public static (int ExitCode, string Stdout, string Stderr) Run(string[] args, string[] wrapper, string? workingDir = null, string? program = null)
     {
         var info = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         if (workingDir is not null)
@@ -73,7 +78,7 @@ public static class CliRunner
             info.Environment["DOTNET_CLI_HOME"] = Path.GetTempPath();
         }
 
-        info.ArgumentList.Add(wrapper.Length > 0 ? SharedCliPath.Value : CliPath);
+        info.ArgumentList.Add(program ?? (wrapper.Length > 0 ? SharedCliPath.Value : CliPath));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
