@@ -33,7 +33,8 @@ public sealed record ImportEntry(
     string? Reason = null,
     int? Line = null,
     string? Format = null,
-    string? Note = null);
+    string? Note = null,
+    string? DateFrom = null);
 
 public sealed record ImportProgress(int Done, int Total, string Path);
 

@@ -262,7 +262,7 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         first.Concat(second).Distinct(StringComparer.Ordinal).ToList();
 
     private static ImportEntry Entry(ReadFile r, ImportStatus status, Article article, string? note = null) =>
-        new(r.Path, status, article.Id, ArticleStore.RelativePath(article), Format: r.Format, Note: note);
+        new(r.Path, status, article.Id, ArticleStore.RelativePath(article), Format: r.Format, Note: note, DateFrom: article.DateFrom);
 
     private static void Write(PendingArticle p, ImportEntry[] entries, ArticleStore store, SourceManifest manifest, ImportOptions options)
     {

@@ -26,6 +26,9 @@ public sealed class Article
 
     public required PublishedDate Published { get; set; }
 
+    /// <summary>Which signal of the raw file gave <see cref="Published"/> (told in the import report; not stored).</summary>
+    public string? DateFrom { get; set; }
+
     /// <summary>The original article's canonical address.</summary>
     public string? Url { get; set; }
 

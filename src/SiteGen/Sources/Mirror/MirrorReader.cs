@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SiteGen.Model;
 using SiteGen.Normalize;
+using SiteGen.Sources.Dates;
 
 namespace SiteGen.Sources.Mirror;
 
@@ -51,9 +52,10 @@ public abstract partial class MirrorReader : ISourceReader
         }
 
         var lead = markdown.Length > LeadLength ? markdown[..LeadLength] : markdown;
-        var published = PublicationDate.Decide(body.Timestamp, url, lead)
+        var published = PublicationDate.Decide(
+                body.Timestamp, url, markdown, () => DateStamps.Latest(frame.Html), () => context.Folders.LatestStampNear(document.Path))
             ?? throw new SourceRejectedException(
-                $"no publication date: the original URL {url} has none, the page has no timestamp and no dateline with a year");
+                $"no publication date: the original URL {url} has none, the page has no timestamp and no dateline; no month and day with a year from a date stamp");
 
         var mirror = frame.MirrorUrl is null ? null : UrlPolicy.Clean(frame.MirrorUrl);
         return new Article
@@ -62,7 +64,8 @@ public abstract partial class MirrorReader : ISourceReader
             Title = frame.Title,
             Lang = LanguageDetector.Detect(markdown),
             Outlet = outlet.Id,
-            Published = published,
+            Published = published.Date,
+            DateFrom = published.Signal,
             Url = url,
             Mirrors = mirror is null ? [] : [mirror],
             Authors = Credits.FromByline(lead).Concat(body.Authors).Distinct(StringComparer.Ordinal).ToList(),

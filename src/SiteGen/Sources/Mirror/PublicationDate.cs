@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SiteGen.Model;
+using SiteGen.Sources.Dates;
 
 namespace SiteGen.Sources.Mirror;
 
@@ -15,22 +16,78 @@ namespace SiteGen.Sources.Mirror;
 ///    written in the reporter's Asian time zone, a day ahead of the same instant in New York;
 /// 3. the dateline (<c>【…YYYY年M月D日讯】</c>), a bare date;
 /// 4. a "last updated" timestamp, as the only time the page gives;
+/// 5. a month and day without a year — the URL's <c>-0831-</c> (Reuters), else the dateline
+///    <c>路透上海8月31日 -</c> or <c>上海8月31日路透 -</c> — with the year nearest to a date stamp in the
+///    page's image addresses, else to the latest stamp of its folder (the feed dump it came in),
+///    see <see cref="YearlessDate"/>;
 /// otherwise the page has no date and is rejected. RFA ids carry a time of day too, but not its
-/// zone, so only their date is used.
+/// zone, so only their date is used. The signal that decided is reported with the date.
 /// </summary>
 internal static partial class PublicationDate
 {
-    public static PublishedDate? Decide(PageTimestamp? timestamp, string? originalUrl, string leadText)
+    /// <summary>Leading characters of the body searched for a dateline without a year (it may follow a caption).</summary>
+    private const int YearlessLeadLength = 1500;
+
+    public static DatedBy? Decide(PageTimestamp? timestamp, string? originalUrl, string body, Func<DateOnly?> pageStamp, Func<DateOnly?> folderStamp)
     {
         if (timestamp is { IsUpdate: false } published)
         {
-            return PublishedDate.FromInstant(published.Value);
+            return new(PublishedDate.FromInstant(published.Value), "timestamp in the page");
         }
 
-        return FromUrl(originalUrl)
-            ?? FromDateline(leadText)
-            ?? (timestamp is { } updated ? PublishedDate.FromInstant(updated.Value) : null);
+        if (FromUrl(originalUrl) is { } fromUrl)
+        {
+            return new(fromUrl, "date in the URL");
+        }
+
+        var lead = body.Length > YearlessLeadLength ? body[..YearlessLeadLength] : body;
+        if (FromDateline(lead) is { } fromDateline)
+        {
+            return new(fromDateline, "dateline");
+        }
+
+        if (timestamp is { } updated)
+        {
+            return new(PublishedDate.FromInstant(updated.Value), "last-updated timestamp in the page");
+        }
+
+        return WithYearFromStamps(originalUrl, lead, pageStamp, folderStamp);
     }
+
+    private static DatedBy? WithYearFromStamps(string? originalUrl, string lead, Func<DateOnly?> pageStamp, Func<DateOnly?> folderStamp)
+    {
+        var (monthDay, where) = YearlessFromUrl(originalUrl) is { } u ? (u, "month and day in the URL")
+            : YearlessDateline(lead) is { } d ? (d, "dateline (month and day)")
+            : ((YearlessDate?)null, "");
+        if (monthDay is not { } md)
+        {
+            return null;
+        }
+
+        if (pageStamp() is { } own && md.WithYearNear(own) is { } byImage)
+        {
+            return new(byImage, $"{where}, year from an image's date stamp");
+        }
+
+        return folderStamp() is { } feed && md.WithYearNear(feed) is { } byFolder
+            ? new(byFolder, $"{where}, year from the date stamps of the folder it came in")
+            : null;
+    }
+
+    private static YearlessDate? YearlessFromUrl(string? url)
+    {
+        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || ReutersMonthDay().Match(uri.AbsolutePath) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        return YearlessDate.Of(int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture));
+    }
+
+    private static YearlessDate? YearlessDateline(string lead) =>
+        ReutersDateline().Match(lead) is { Success: true } m
+            ? YearlessDate.Of(int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture))
+            : null;
 
     public static PublishedDate? FromUrl(string? url)
     {
@@ -73,8 +130,11 @@ internal static partial class PublicationDate
         return valid ? PublishedDate.FromDate(year, m, d) : null;
     }
 
-    /// <summary><c>/gb/22/12/30/</c> (Epoch Times, two-digit year) or <c>/2020/09/27/</c> (NTD, 看中国).</summary>
-    [GeneratedRegex(@"/(?<y>\d{4}|\d{2})/(?<m>\d{1,2})/(?<d>\d{1,2})/")]
+    /// <summary>
+    /// <c>/gb/22/12/30/</c> (Epoch Times, two-digit year; <c>/gb/6/9/10/</c> before 2010) or
+    /// <c>/2020/09/27/</c> (NTD, 看中国).
+    /// </summary>
+    [GeneratedRegex(@"/(?<y>\d{4}|\d{1,2})/(?<m>\d{1,2})/(?<d>\d{1,2})/")]
     private static partial Regex PathDate();
 
     [GeneratedRegex(@"-(?<y>(?:19|20)\d{2})(?<m>\d{2})(?<d>\d{2})/")]
@@ -83,6 +143,18 @@ internal static partial class PublicationDate
     [GeneratedRegex(@"-(?<m>\d{2})(?<d>\d{2})(?<y>(?:19|20)\d{2})\d{6}\.html?$")]
     private static partial Regex RfaId();
 
-    [GeneratedRegex(@"【[^】\d]{0,16}?(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日[^】]{0,4}?(?:讯|訊)】")]
+    /// <summary><c>【大纪元2022年02月04日讯】</c>, <c>【新唐人2022年2月4日】</c>: any outlet's name, 讯 or not.</summary>
+    [GeneratedRegex(@"【[^】\d]{0,16}?(?<y>\d{4})年(?<m>\d{1,2})月(?<d>\d{1,2})日[^】\d]{0,6}】")]
     private static partial Regex Dateline();
+
+    /// <summary>Reuters' slug date before its story id: <c>-0831-idCNKCS1LG08R</c>, <c>-0814-tues-idCNKBS1L00DZ</c>.</summary>
+    [GeneratedRegex(@"-(?<m>[01]\d)(?<d>[0-3]\d)-(?:[a-z]{1,8}-)?id[A-Z0-9]{6,}$")]
+    private static partial Regex ReutersMonthDay();
+
+    /// <summary>A paragraph opening <c>路透伦敦8月31日 -</c>, <c>路透新加坡/香港9月1日 -</c> or <c>上海8月31日路透 -</c>.</summary>
+    [GeneratedRegex(@"^[ \t>*]*(?:路透[^\d\n]{0,16}?(?<m>\d{1,2})月(?<d>\d{1,2})日|[^\d\n]{0,16}?(?<m>\d{1,2})月(?<d>\d{1,2})日路透社?)\s{0,3}[-－—–]", RegexOptions.Multiline)]
+    private static partial Regex ReutersDateline();
 }
+
+/// <summary>A publication date and the signal it was taken from (for the import report).</summary>
+internal readonly record struct DatedBy(PublishedDate Date, string Signal);

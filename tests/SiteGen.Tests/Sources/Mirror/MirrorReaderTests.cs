@@ -54,6 +54,36 @@ public class MirrorReaderTests
         Assert.Contains("no publication date", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("【新唐人2020年10月1日】正文。")]
+    [InlineData("【大纪元2020年10月01日讯】正文。")]
+    [InlineData("【希望之声2020年10月1日讯】正文。")]
+    public void Datelines_with_any_outlet_and_without_xun_are_dates(string lead)
+    {
+        var article = Read($"<div><p>{lead}</p></div>", "https://www.secretchina.com/news/gb/947841.html");
+        Assert.Equal("2020-10-01", article.Published.ToString());
+        Assert.Equal("dateline", article.DateFrom);
+    }
+
+    [Theory]
+    [InlineData("<p>路透莫斯科8月30日 - 正文。</p>")]
+    [InlineData("<p>莫斯科8月30日路透 - 正文。</p>")]
+    [InlineData("<p>路透新加坡/香港8月30日 - 正文。</p>")]
+    public void A_reuters_dateline_takes_its_year_from_an_image_stamp(string paragraph)
+    {
+        var image = "<figure><img src=\"//s2.reutersmedia.net/resources/r/?m=02&amp;d=20180831&amp;t=2&amp;i=1\"/></figure>";
+        var article = Read(paragraph + image, "https://cn.reuters.com/article/x-idCNKCS1LF0VN");
+        Assert.Equal("2018-08-30", article.Published.ToString());
+        Assert.Equal("dateline (month and day), year from an image's date stamp", article.DateFrom);
+    }
+
+    [Fact]
+    public void A_one_digit_year_in_the_url_is_of_the_2000s()
+    {
+        var article = Read("<div><p>【大纪元9月10日讯】正文。</p></div>", "http://www.epochtimes.com/gb/6/9/10/n1449356.htm");
+        Assert.Equal("2006-09-10", article.Published.ToString());
+    }
+
     [Fact]
     public void An_unknown_outlet_is_rejected_naming_its_host()
     {
