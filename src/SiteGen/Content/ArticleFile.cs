@@ -103,6 +103,11 @@ public static partial class ArticleFile
         }
 
         var body = text[bodyStart..bodyEnd];
+        if (MarkdownGuard.Check(body) is { } refused)
+        {
+            // Before the front matter: a body Markdig cannot take is refused whatever the rest says.
+            throw new ArticleFormatException(refused.Reason, text.AsSpan(0, bodyStart).Count('\n') + refused.Line);
+        }
 
         // The fast paths answer for the files they are sure about (the scanner for what the writer
         // writes, the event reader for other YAML); the rest, and every error, takes the guard and the

@@ -66,12 +66,14 @@ public sealed class ArticleStore
             return new ArticleStore(contentDir, known.ById, known.Errors, known.Order);
         }
 
-        var files = ContentFiles.Enumerate(dir, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
+        var files = ContentFiles.EnumerateTree(dir, "*.md").Order(StringComparer.Ordinal).ToArray();
         var loaded = new ArticleCache.Lookup[files.Length];
         Parallel.For(0, files.Length, i =>
         {
             var relative = Path.GetRelativePath(contentDir, files[i]).Replace('\\', '/');
-            loaded[i] = cache is null ? new(Parse(relative, File.ReadAllText(files[i]))) : cache.Get(files[i], relative);
+            loaded[i] = cache is not null ? cache.Get(files[i], relative)
+                : ContentFileGuard.Refusal(files[i], relative) is { } refused ? new((null, refused))
+                : new(Parse(relative, File.ReadAllText(files[i])));
         });
         var (byId, errors) = Index(loaded.Select(l => l.Result));
         var order = new ArticleOrder(byId);
@@ -206,11 +208,17 @@ public sealed partial class ArticleCache
     /// <param name="verify">Compare the bytes even when size and time are the same (a file said to have changed).</param>
     internal Lookup Get(string path, string relative, bool verify = false)
     {
+        var info = new FileInfo(path);
+        if (ContentFileGuard.Refusal(info, relative) is { } refused)
+        {
+            // Looked at again by every load (its size and time are those of no file), read never.
+            return new((null, refused), new Entry(relative, -1, -1, "", null, refused));
+        }
+
         long length, time;
         byte[] bytes;
         if (_entries.TryGetValue(path, out var entry))
         {
-            var info = new FileInfo(path);
             length = info.Length;
             time = info.LastWriteTimeUtc.Ticks;
             if (!verify && entry.Length == length && entry.Time == time && entry.Relative == relative)

@@ -14,6 +14,23 @@ public static class ContentFiles
     public static IEnumerable<string> Enumerate(string dir, string pattern, SearchOption option = SearchOption.TopDirectoryOnly) =>
         Directory.EnumerateFiles(dir, pattern, option).Where(f => !IsHiddenOrTemporary(Path.GetRelativePath(dir, f)));
 
+    /// <summary>
+    /// As <see cref="Enumerate"/> over the whole tree, without following symbolic links to folders:
+    /// a link (to a file or a folder, whatever its name) is listed itself, so the caller refuses it
+    /// by name (<see cref="ContentFileGuard"/>) instead of reading what it points to.
+    /// </summary>
+    public static IEnumerable<string> EnumerateTree(string dir, string pattern)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(dir, (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), options)
+        {
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) != 0
+                || (!e.IsDirectory && System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, e.FileName)),
+        };
+        return entries.Where(f => !IsHiddenOrTemporary(Path.GetRelativePath(dir, f)));
+    }
+
     /// <summary>True for a path (relative, either slash) with a hidden segment or an editor's temporary or backup name.</summary>
     public static bool IsHiddenOrTemporary(string relativePath)
     {
