@@ -32,6 +32,7 @@ public static class MarkdownGuard
         }
 
         var inline = new InlineDepth();
+        var counts = new BlockCounts();
         var inFence = false;
         var lineNumber = 0;
         foreach (var range in body.AsSpan().Split('\n'))
@@ -62,6 +63,11 @@ public static class MarkdownGuard
                 continue;
             }
 
+            if (counts.Add(rest, inline.InParagraph) is { } tooMany)
+            {
+                return (tooMany, lineNumber);
+            }
+
             if (inline.Scan(rest) is { } problem)
             {
                 return (problem, lineNumber);
@@ -69,6 +75,32 @@ public static class MarkdownGuard
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Headings and link reference definitions in the body. Markdig gives every heading an id unique
+    /// in the page by trying <c>a-1</c>, <c>a-2</c>, … in turn, and stores definitions likewise: 100,000
+    /// headings <c>a</c> took 74 s, 100,000 definitions 13 s; articles have a few of each.
+    /// </summary>
+    private sealed class BlockCounts
+    {
+        public const int MaxHeadings = 1_000;
+        public const int MaxDefinitions = 1_000;
+        private int _headings;
+        private int _definitions;
+
+        public string? Add(ReadOnlySpan<char> rest, bool inParagraph)
+        {
+            var setext = inParagraph && rest.TrimEnd(' ') is { Length: > 0 } u && (!u.ContainsAnyExcept('=') || !u.ContainsAnyExcept('-'));
+            if ((rest.StartsWith('#') || setext) && ++_headings > MaxHeadings)
+            {
+                return $"more than {MaxHeadings:N0} headings";
+            }
+
+            return rest.StartsWith('[') && rest.IndexOf("]:", StringComparison.Ordinal) > 0 && ++_definitions > MaxDefinitions
+                ? $"more than {MaxDefinitions:N0} link reference definitions"
+                : null;
+        }
     }
 
     /// <summary>A fence (<c>```</c> or <c>~~~</c>) outside any quote or list: what it holds is code, not Markdown.</summary>
@@ -148,11 +180,26 @@ public static class MarkdownGuard
     private sealed class InlineDepth
     {
         private const string Delimiters = "*_~^=+";
+        /// <summary>Emphasis runs inside words (<c>a*b</c>, <c>x_y</c>) in one paragraph: URLs hold a few.</summary>
+        private const int MaxRunsInsideWords = 4 * MaxInlineDepth;
+
         private readonly int[] _open = new int[Delimiters.Length];
+        private int _insideWords;
+
+        /// <summary>
+        /// Emphasis left open at once in one paragraph (not closed yet, perhaps never): Markdig keeps every
+        /// unclosed run and refuses 100,000 (<c>*a *a *a …</c>); 1,000 it takes in milliseconds.
+        /// </summary>
+        private const int MaxOpenRuns = 1_000;
+        private int _openRuns;
         private int _brackets;
+
+        /// <summary>True once a line of the paragraph has been scanned (a setext underline needs one above).</summary>
+        public bool InParagraph { get; private set; }
 
         public string? Scan(ReadOnlySpan<char> line)
         {
+            InParagraph = true;
             var pipes = 0;
             for (var i = 0; i < line.Length; i++)
             {
@@ -184,11 +231,11 @@ public static class MarkdownGuard
                 }
                 else if (Delimiters.IndexOf(c) is >= 0 and var kind)
                 {
-                    (i, var closesDeep) = Run(line, i, kind);
+                    (i, var problem) = Run(line, i, kind);
                     i--;
-                    if (closesDeep)
+                    if (problem is not null)
                     {
-                        return TooDeep;
+                        return problem;
                     }
                 }
 
@@ -205,10 +252,10 @@ public static class MarkdownGuard
 
         /// <summary>
         /// Counts the run of one delimiter starting at <paramref name="start"/>; returns where it ends, and
-        /// whether it closes emphasis with more than the limit open (runs that open and are never closed
-        /// nest nothing: Markdig prints them as they are).
+        /// the problem when it closes emphasis with more than the limit open (runs that open and are never
+        /// closed nest nothing: Markdig prints them as they are) or is one run inside a word too many.
         /// </summary>
-        private (int End, bool ClosesDeep) Run(ReadOnlySpan<char> line, int start, int kind)
+        private (int End, string? Problem) Run(ReadOnlySpan<char> line, int start, int kind)
         {
             var end = start;
             while (end < line.Length && line[end] == line[start])
@@ -219,23 +266,33 @@ public static class MarkdownGuard
             var levels = (end - start + 1) / 2;
             var canClose = start > 0 && !char.IsWhiteSpace(line[start - 1]);
             var canOpen = end < line.Length && !char.IsWhiteSpace(line[end]);
+            if (canClose && canOpen && ++_insideWords > MaxRunsInsideWords)
+            {
+                return (end, $"more than {MaxRunsInsideWords} emphasis marks inside words in one paragraph");
+            }
+
             if (canClose && _open[kind] > 0)
             {
                 if (_brackets + _open.Sum() > MaxInlineDepth)
                 {
-                    return (end, true);
+                    return (end, TooDeep);
                 }
 
                 _open[kind] = Math.Max(0, _open[kind] - levels);
+                _openRuns = Math.Max(0, _openRuns - 1);
             }
             else if (canOpen && !canClose)
             {
-                // Inside a word (a_b, x=1+2) a run only closes: it closes the nearest opener, so a row of
-                // them pairs off instead of nesting, and URLs and formulas do not count as open.
+                // Inside a word (a_b, x=1+2) a run does not count as open, so URLs and formulas are not
+                // refused; Markdig can still nest such runs (a**a**a**… 20,000 times), hence their own cap.
                 _open[kind] += levels;
+                if (++_openRuns > MaxOpenRuns)
+                {
+                    return (end, $"more than {MaxOpenRuns:N0} emphasis runs left open in one paragraph");
+                }
             }
 
-            return (end, false);
+            return (end, null);
         }
 
         /// <summary>After the <c>]</c> at <paramref name="close"/>: the index of the <c>)</c> ending a link destination <c>(…)</c> on the same line, else <paramref name="close"/>.</summary>

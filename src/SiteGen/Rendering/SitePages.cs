@@ -45,7 +45,7 @@ public sealed partial class SitePages
         Urls = urls;
         CssUrl = cssUrl;
         IconUrl = iconUrl;
-        body ??= a => new RawHtml(MarkdownRenderer.ToHtml(a.Body));
+        body ??= a => new RawHtml(Content.ArticleBodyException.Guard(a.Id, () => MarkdownRenderer.ToHtml(a.Body)));
         var count = model.Articles.Count;
         var views = new ArticleView[Languages.Length, count];
         memo?.Begin(model, urls);

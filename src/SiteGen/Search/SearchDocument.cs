@@ -77,7 +77,7 @@ public sealed record SearchDocument
             Lang = article.Lang,
             Title = article.Title,
             AltTitles = alt,
-            Body = PlainText(article.Body),
+            Body = Content.ArticleBodyException.Guard(article.Id, () => PlainText(article.Body)),
             Outlet = new SearchFacetValue(article.Outlet, outletNames),
             Authors = article.Authors,
             Tags = article.Tags,

@@ -71,6 +71,38 @@ public class BuildGuardTests
         Assert.Equal($"{Path1}:{BodyLine + 2}: links and emphasis nested deeper than {MarkdownGuard.MaxInlineDepth} levels", error);
     }
 
+    public static TheoryData<string, string, string> SlowOrThrowing => new()
+    {
+        // Each took Markdig 13-74 s, or made it throw, before the guard refused it.
+        { "100,000 setext headings", string.Concat(Enumerable.Repeat("a\n=\n", 100_000)), "more than 1,000 headings" },
+        { "100,000 ATX headings", string.Concat(Enumerable.Repeat("# a\n\n", 100_000)), "more than 1,000 headings" },
+        { "100,000 link definitions", string.Concat(Enumerable.Repeat("[a]: b\n", 100_000)) + "[a]\n", "more than 1,000 link reference definitions" },
+        { "emphasis inside words", string.Concat(Enumerable.Repeat("a**", 20_000)) + "b" + string.Concat(Enumerable.Repeat("**a", 20_000)), "more than 128 emphasis marks inside words in one paragraph" },
+        { "100,000 unclosed emphasis runs", string.Concat(Enumerable.Repeat("*a ", 100_000)), "more than 1,000 emphasis runs left open in one paragraph" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SlowOrThrowing))]
+    public void Shapes_that_stall_or_break_Markdig_stop_the_build_quickly(string name, string body, string reason)
+    {
+        var error = BuildFails(body, name);
+        Assert.StartsWith($"{Path1}:", error);
+        Assert.EndsWith(": " + reason, error);
+    }
+
+    [Fact]
+    public void A_Markdig_failure_names_the_article_it_was_working_on_even_inside_a_parallel_loop()
+    {
+        // What escapes the guard is caught where the article is known (its page body, its search text).
+        var thrown = Assert.Throws<AggregateException>(() => Parallel.For(0, 4, i =>
+            ArticleBodyException.Guard($"aljazeera-x{i}", () => SiteGen.Rendering.MarkdownRenderer.ToHtml(new string('>', 100_000) + " x"))));
+        var found = ArticleBodyException.In(thrown);
+        Assert.NotNull(found);
+        Assert.StartsWith("aljazeera-x", found.ArticleId, StringComparison.Ordinal);
+        Assert.Equal($"articles/aljazeera/2022/x.md: the body could not be rendered: {found.InnerException!.Message}", found.Describe(_ => "articles/aljazeera/2022/x.md"));
+        Assert.Contains("too deeply nested", found.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_50_MB_body_is_refused_by_its_size_without_being_read()
     {

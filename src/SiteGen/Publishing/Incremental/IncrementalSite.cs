@@ -66,6 +66,22 @@ public sealed class IncrementalSite
             return Stopped(run);
         }
 
+        try
+        {
+            return BuildLoaded(run, clock, loaded, recordsAsLast);
+        }
+        catch (Exception e) when (Content.ArticleBodyException.In(e) is { } failed)
+        {
+            // The boundary of the one file Markdig failed on: name it, and stop as for any content error.
+            run.Errors.Add(failed.Describe(id => loaded.Store.Find(id)?.RelativePath));
+            return Stopped(run);
+        }
+    }
+
+    /// <summary>The steps from linking the loaded content to the snapshot of a good build.</summary>
+    private BuildOutcome BuildLoaded(BuildRun run, PhaseClock clock, Loaded loaded, bool recordsAsLast)
+    {
+        var options = run.Options;
         var linked = clock.Time("link", () => _link.Run(run, loaded));
         var early = DerivePhase.SearchesEarly(options) ? clock.Time("search", () => DerivePhase.SearchEarly(run, linked, _render.Records)) : null;
         var viewed = clock.Time("views", () => _plan.Views(run, loaded, linked));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using SiteGen.Content;
 using SiteGen.Model;
 using SiteGen.Rendering;
 
@@ -97,7 +98,7 @@ internal sealed class PlanPhase
 
     private RawHtml Body(Article article) => _bodies.GetValue(article, a =>
     {
-        var html = new RawHtml(MarkdownRenderer.ToHtml(a.Body));
+        var html = new RawHtml(ArticleBodyException.Guard(a.Id, () => MarkdownRenderer.ToHtml(a.Body)));
         Fingerprinter.Remember(html, Digest.Of(html.Html));
         return html;
     });
