@@ -263,10 +263,17 @@ public static class MarkdownGuard
                 end++;
             }
 
+            if (end - start < 2 && line[start] is '=' or '+')
+            {
+                return (end, null); // marked and inserted text take two (==, ++): a lone one is text (a=b, 1+2)
+            }
+
             var levels = (end - start + 1) / 2;
             var canClose = start > 0 && !char.IsWhiteSpace(line[start - 1]);
             var canOpen = end < line.Length && !char.IsWhiteSpace(line[end]);
-            if (canClose && canOpen && ++_insideWords > MaxRunsInsideWords)
+
+            // Inside a word _ is text (CommonMark), so a_b_c and HTML shown as text do not count.
+            if (canClose && canOpen && line[start] != '_' && ++_insideWords > MaxRunsInsideWords)
             {
                 return (end, $"more than {MaxRunsInsideWords} emphasis marks inside words in one paragraph");
             }

@@ -181,6 +181,8 @@ public class BuildGuardTests
         { "code full of markers", "```\n" + new string('>', 10_000) + "\n" + new string('*', 10_000) + "\n```\n" },
         { "code span full of markers", "`" + new string('[', 1_000) + "` after\n" },
         { "runs that open and never close", string.Concat(Enumerable.Repeat("*note ", 200)) + "\n" },
+        // A VOA gallery page of the shared mirror imports its markup as escaped text: hundreds of a=b and x\_y in one paragraph.
+        { "markup shown as text", string.Concat(Enumerable.Repeat("\\<label for=\"more-less-4549400\" class=\"switcher-trigger\\_\\_label\" title=\"更多内容\" \\> x+y ", 300)) + "\n" },
     };
 
     [Theory]
