@@ -7,15 +7,13 @@ using SiteGen.Rendering;
 namespace SiteGen.Publishing;
 
 /// <summary>
-/// Atom feeds (RFC 4287) and the sitemap, written with <see cref="XmlWriter"/> so they are always
+/// Atom feeds (RFC 4287), written with <see cref="XmlWriter"/> so they are always
 /// well-formed. Dates come from the articles, never from the clock, so two builds give the same bytes.
 /// </summary>
 public static class Feeds
 {
     public const int MaxEntries = 50;
     private const string AtomNs = "http://www.w3.org/2005/Atom";
-    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
-    private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
 
     private static XmlWriterSettings Settings => new()
     {
@@ -99,41 +97,6 @@ public static class Feeds
                 w.WriteString(view.Body.Html);
                 w.WriteEndElement();
                 w.WriteEndElement();
-            }
-
-            w.WriteEndElement();
-            w.WriteEndDocument();
-        }
-
-        return stream.ToArray();
-    }
-
-    /// <summary>A sitemap with every page in both languages and their <c>hreflang</c> alternates.</summary>
-    public static byte[] Sitemap(SiteUrls urls, IEnumerable<string> suffixes, string defaultLang)
-    {
-        using var stream = new MemoryStream();
-        using (var w = XmlWriter.Create(stream, Settings))
-        {
-            w.WriteStartDocument();
-            w.WriteStartElement("urlset", SitemapNs);
-            w.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
-            foreach (var suffix in suffixes)
-            {
-                foreach (var lang in SitePages.Languages)
-                {
-                    w.WriteStartElement("url", SitemapNs);
-                    w.WriteElementString("loc", SitemapNs, urls.Absolute($"{lang}/{suffix}"));
-                    foreach (var (hreflang, alternateLang) in new[] { ("zh-Hans", "zh"), ("en", "en"), ("x-default", defaultLang) })
-                    {
-                        w.WriteStartElement("xhtml", "link", XhtmlNs);
-                        w.WriteAttributeString("rel", "alternate");
-                        w.WriteAttributeString("hreflang", hreflang);
-                        w.WriteAttributeString("href", urls.Absolute($"{alternateLang}/{suffix}"));
-                        w.WriteEndElement();
-                    }
-
-                    w.WriteEndElement();
-                }
             }
 
             w.WriteEndElement();

@@ -11,7 +11,8 @@ namespace SiteGen.Rendering;
 /// Article bodies to HTML. One Markdig pipeline, built once and shared by every thread: raw HTML is
 /// disabled (a <c>&lt;script&gt;</c> in a body comes out as text), figures (<c>^^^</c>) as the importer
 /// writes them, GitHub-style heading ids that keep Chinese letters, CJK-friendly emphasis
-/// (<c>**《环球时报》**</c> is bold), images lazy with no referrer, external links
+/// (<c>**《环球时报》**</c> is bold), images lazy with no referrer and on https,
+/// headings shifted under the page's title with no level skipped (<see cref="HeadingLevels"/>), external links
 /// <c>rel="noopener noreferrer"</c>, and links or images whose scheme is not http(s)/mailto made inert.
 /// </summary>
 public static class MarkdownRenderer
@@ -49,6 +50,7 @@ public static class MarkdownRenderer
                 var attributes = link.GetAttributes();
                 if (link.IsImage)
                 {
+                    link.Url = link.Url is { } src ? ImageAddress.Upgrade(src) : null;
                     attributes.AddPropertyIfNotExist("loading", "lazy");
                     attributes.AddPropertyIfNotExist("decoding", "async");
                     attributes.AddPropertyIfNotExist("referrerpolicy", "no-referrer");
@@ -59,6 +61,7 @@ public static class MarkdownRenderer
                 }
             }
 
+            HeadingLevels.Shift(document);
             foreach (var link in document.Descendants<AutolinkInline>())
             {
                 if (!IsSafe(link.Url))

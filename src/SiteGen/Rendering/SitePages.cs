@@ -328,7 +328,7 @@ public sealed partial class SitePages
             DateText = Dates.Published(a.Published, lang),
             Authors = a.Authors,
             Editor = a.Editor,
-            Image = SafeUrl(a.Image?.Src) is { } src ? new ImageView(src, a.Image!.Caption, a.Image.Credit) : null,
+            Image = SafeUrl(a.Image?.Src) is { } src ? new ImageView(ImageAddress.Upgrade(src), a.Image!.Caption, a.Image.Credit) : null,
             Body = body,
             Summary = a.Summary,
             Tags = a.Tags.Where(_model.TagSlug.ContainsKey).Select(t => _model.TagSlug[t]).Distinct(StringComparer.Ordinal)

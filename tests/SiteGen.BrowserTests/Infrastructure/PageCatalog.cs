@@ -84,7 +84,7 @@ public sealed partial class PageCatalog
             }
         }
 
-        using (var sitemap = await http.GetAsync(new Uri("/sitemap.xml", UriKind.Relative)))
+        using (var sitemap = await http.GetAsync(new Uri("/sitemap-1.xml", UriKind.Relative)))
         {
             if (sitemap.IsSuccessStatusCode)
             {

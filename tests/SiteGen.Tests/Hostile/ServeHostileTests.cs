@@ -28,7 +28,7 @@ public sealed class ServeHostileTests(ITestOutputHelper output)
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1000, PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(60) };
 
-        var sitemap = XDocument.Parse(await http.GetStringAsync(new Uri("sitemap.xml", UriKind.Relative)));
+        var sitemap = XDocument.Parse(await http.GetStringAsync(new Uri("sitemap-1.xml", UriKind.Relative)));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var urls = sitemap.Descendants(ns + "loc").Select(l => new Uri(l.Value).PathAndQuery)
             .Concat(["/", "/404.html", "/assets/site.css", "/zh/feed.xml", "/sitemap.xml", "/no/such/page/"]).ToArray();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
@@ -61,7 +62,13 @@ public class FeedAndSitemapTests(BuiltSite site)
     {
         XNamespace sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
         XNamespace xhtml = "http://www.w3.org/1999/xhtml";
-        var doc = XDocument.Load(Path.Combine(site.OutDir, "sitemap.xml"));
+        var index = XDocument.Load(Path.Combine(site.OutDir, "sitemap.xml")).Root!;
+        Assert.Equal(sm + "sitemapindex", index.Name);
+        var entry = Assert.Single(index.Elements(sm + "sitemap"));
+        Assert.Equal("https://example.org/sitemap-1.xml", entry.Element(sm + "loc")!.Value);
+        var newest = Feed("zh/feed.xml").Items.Max(i => i.PublishDate);
+        Assert.Equal(newest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), entry.Element(sm + "lastmod")!.Value);
+        var doc = XDocument.Load(Path.Combine(site.OutDir, "sitemap-1.xml"));
         var urls = doc.Root!.Elements(sm + "url").ToArray();
         var locs = urls.Select(u => u.Element(sm + "loc")!.Value).ToArray();
         Assert.Equal(locs.Length, locs.Distinct().Count());

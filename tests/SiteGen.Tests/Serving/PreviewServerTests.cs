@@ -249,7 +249,7 @@ public class PreviewServerTests(ITestOutputHelper output)
         Assert.DoesNotContain("epochtimes-n13900001", await preview.TextAsync("zh/outlets/epochtimes/"), StringComparison.Ordinal);
         Assert.DoesNotContain("epochtimes-n13900001", await preview.TextAsync("zh/"), StringComparison.Ordinal);
         Assert.DoesNotContain("epochtimes-n13900001", await preview.TextAsync("zh/feed.xml"), StringComparison.Ordinal);
-        Assert.DoesNotContain("epochtimes-n13900001", await preview.TextAsync("sitemap.xml"), StringComparison.Ordinal);
+        Assert.DoesNotContain("epochtimes-n13900001", await preview.TextAsync("sitemap-1.xml"), StringComparison.Ordinal);
     }
 
     [Fact]

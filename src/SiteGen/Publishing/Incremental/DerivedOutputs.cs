@@ -50,24 +50,44 @@ internal sealed class DerivedOutputs(BuildRun run, Loaded loaded, Linked linked,
 
         DecideFeeds();
 
-        // The sitemap is made from the base URL and the pages' suffixes: the same ones as last time are the same sitemap, not hashed again.
-        var suffixes = planned.SitemapSuffixes;
-        var sitemapKey = run.Remember ? new PageKey([.. _salt, settings.DefaultLanguage, .. suffixes]) : null;
-        if (sitemapKey is not null && _previous.TryGetValue("sitemap.xml", out var lastSitemap) && PageKey.Same(sitemapKey, lastSitemap.Key))
-        {
-            _outputs["sitemap.xml"] = lastSitemap;
-            Paths.Add("sitemap.xml");
-        }
-        else
-        {
-            Derived("sitemap.xml", planned.SitemapEarly is { } early ? () => early.GetAwaiter().GetResult() : () => Feeds.Sitemap(urls, suffixes, settings.DefaultLanguage), _fingerprints.Of(suffixes, [.. _salt, "sitemap", settings.DefaultLanguage]).Digest, ["site.yml", "articles/", "outlets/", "events/"], sitemapKey);
-        }
-
+        MakeSitemaps(settings.DefaultLanguage);
         var robots = $"User-agent: *\nAllow: /\n\nSitemap: {urls.BaseUrl}sitemap.xml\n";
         Derived("robots.txt", () => Utf8NoBom.GetBytes(robots), Digest.Of(robots), ["site.yml"]);
         Derived(".nojekyll", () => [], Digest.Of(""), []);
         MakeDerived();
         return Paths;
+    }
+
+    /// <summary>
+    /// The sitemap index and its files, made from the base URL, the pages' suffixes and the newest date: the
+    /// same ones as last time are the same files, not hashed again.
+    /// </summary>
+    private void MakeSitemaps(string language)
+    {
+        var (suffixes, sitemaps) = (planned.SitemapSuffixes, planned.Sitemaps);
+        var sitemapKey = run.Remember ? new PageKey([.. _salt, language, sitemaps.LastModified, .. suffixes]) : null;
+        if (sitemapKey is not null && _previous.TryGetValue(Sitemaps.IndexPath, out var lastIndex) && PageKey.Same(sitemapKey, lastIndex.Key)
+            && sitemaps.Paths.All(_previous.ContainsKey))
+        {
+            foreach (var path in sitemaps.Paths)
+            {
+                _outputs[path] = _previous[path];
+                Paths.Add(path);
+            }
+
+            return;
+        }
+
+        string[] inputs = ["site.yml", "articles/", "outlets/", "events/"];
+        for (var i = 0; i < sitemaps.Parts.Count; i++)
+        {
+            var part = i;
+            Func<byte[]> make = planned.SitemapEarly is { } early ? () => early.GetAwaiter().GetResult()[part] : () => sitemaps.Part(part);
+            Derived(Sitemaps.PartPath(part), make, _fingerprints.Of(sitemaps.Parts[part], [.. _salt, "sitemap", language]).Digest, inputs);
+        }
+
+        var index = sitemaps.Index();
+        Derived(Sitemaps.IndexPath, () => index, Digest.Of(index), inputs, sitemapKey);
     }
 
     private void Feed(string lang, string feedPath, string pagePath, string title, string? subtitle, IReadOnlyList<Article> articles, params string[] inputs) =>

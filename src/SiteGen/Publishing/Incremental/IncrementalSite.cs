@@ -85,7 +85,7 @@ public sealed class IncrementalSite
         var linked = clock.Time("link", () => _link.Run(run, loaded));
         var early = DerivePhase.SearchesEarly(options) ? clock.Time("search", () => DerivePhase.SearchEarly(run, linked, _render.Records)) : null;
         var viewed = clock.Time("views", () => _plan.Views(run, loaded, linked));
-        var planned = clock.Time("plan", () => After(early?.Tail, PlanPhase.Plan(run, loaded, viewed)));
+        var planned = clock.Time("plan", () => After(early?.Tail, PlanPhase.Plan(run, loaded, linked, viewed)));
         var rendered = clock.Time("render", () => _render.Run(run, loaded, linked, viewed, planned, _check.Links, _derive.DerivedOfLast(options)));
         if (rendered is null)
         {

@@ -13,7 +13,7 @@ namespace SiteGen.Publishing.Incremental;
 internal sealed record Viewed(Dictionary<string, OutputFile> Files, Dictionary<string, string> AssetUrls, bool SameSite, SitePages Pages);
 
 /// <summary>The page jobs in plan order, the sitemap's page suffixes, and the sitemap when a one-off build began it early.</summary>
-internal sealed record Planned(PageJob[] Jobs, string[] SitemapSuffixes, Task<byte[]>? SitemapEarly);
+internal sealed record Planned(PageJob[] Jobs, string[] SitemapSuffixes, Sitemaps Sitemaps, Task<byte[][]>? SitemapEarly);
 
 /// <summary>
 /// Plan: the views of articles, outlets, events and lists (step "views"), then the page jobs (step
@@ -77,7 +77,7 @@ internal sealed class PlanPhase
     }
 
     /// <summary>The page jobs (step "plan"). A one-off build begins its sitemap here (see <see cref="Planned.SitemapEarly"/>).</summary>
-    public static Planned Plan(BuildRun run, Loaded loaded, Viewed viewed)
+    public static Planned Plan(BuildRun run, Loaded loaded, Linked linked, Viewed viewed)
     {
         var jobs = viewed.Pages.Plan();
         var sitemapSuffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix).ToArray();
@@ -85,8 +85,9 @@ internal sealed class PlanPhase
         // A one-off build always makes its sitemap (12 MB at 10,000 articles, one thread): begun now, it
         // is ready with the feeds instead of running alone after them. It is made from the plan alone.
         var (urls, language) = (loaded.Urls, loaded.Settings.DefaultLanguage);
-        var sitemapEarly = run.Remember ? null : Task.Run(() => Feeds.Sitemap(urls, sitemapSuffixes, language));
-        return new Planned(jobs, sitemapSuffixes, sitemapEarly);
+        var sitemaps = new Sitemaps(urls, sitemapSuffixes, language, Sitemaps.Newest(linked.Model.Articles));
+        var sitemapEarly = run.Remember ? null : Task.Run(() => Enumerable.Range(0, sitemaps.Parts.Count).Select(sitemaps.Part).ToArray());
+        return new Planned(jobs, sitemapSuffixes, sitemaps, sitemapEarly);
     }
 
     /// <summary>After a good build: its site and page variables are the ones the next build compares with.</summary>

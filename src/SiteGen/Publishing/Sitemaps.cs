@@ -1,0 +1,174 @@
+using System.Text;
+using System.Xml;
+using SiteGen.Rendering;
+
+namespace SiteGen.Publishing;
+
+/// <summary>
+/// The sitemap as the protocol allows it at any size: <c>sitemap.xml</c> is an index of files
+/// <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>… of at most 50,000 URLs and 50 MB each (sitemaps.org),
+/// every page in both languages with its <c>hreflang</c> alternates. The index's <c>lastmod</c> is the
+/// newest article's date, never the clock, so two builds give the same bytes.
+/// </summary>
+public sealed class Sitemaps
+{
+    public const string IndexPath = "sitemap.xml";
+    public const int MaxUrlsPerFile = 50_000;
+    public const long MaxBytesPerFile = 50L * 1024 * 1024;
+    private const string SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private const string XhtmlNs = "http://www.w3.org/1999/xhtml";
+
+    // Room kept under 50 MB for what the estimate of an entry leaves out (indentation, the file's head).
+    private const long ByteMargin = 1024 * 1024;
+
+    private readonly SiteUrls _urls;
+    private readonly string _defaultLang;
+
+    /// <param name="suffixes">Site paths under the language prefix (<c>articles/x/</c>), each a page in every language.</param>
+    /// <param name="lastmod">W3C date (<c>2024-03-01</c>) of the newest content, or null for none.</param>
+    public Sitemaps(SiteUrls urls, IReadOnlyList<string> suffixes, string defaultLang, string? lastmod, int maxUrlsPerFile = MaxUrlsPerFile)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxUrlsPerFile, SitePages.Languages.Length);
+        (_urls, _defaultLang, LastModified) = (urls, defaultLang, lastmod);
+        Parts = Split(suffixes, maxUrlsPerFile / SitePages.Languages.Length);
+    }
+
+    /// <summary>The suffixes each file lists, in order; at least one file, empty when the site has no page.</summary>
+    public IReadOnlyList<string[]> Parts { get; }
+
+    public string? LastModified { get; }
+
+    /// <summary>Every file's site path: the parts, then the index.</summary>
+    public IEnumerable<string> Paths => Enumerable.Range(0, Parts.Count).Select(PartPath).Append(IndexPath);
+
+    /// <summary>The newest article's date as the sitemap's <c>lastmod</c>, or null for a site without articles.</summary>
+    public static string? Newest(IEnumerable<Model.Article> articles) =>
+        articles.Select(a => a.Published.Value).DefaultIfEmpty().Max() is var newest && newest != default
+            ? newest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    public static string PartPath(int index) => $"sitemap-{index + 1}.xml";
+
+    /// <summary>The index: every part with the newest content's date.</summary>
+    public byte[] Index()
+    {
+        return Write(w =>
+        {
+            w.WriteStartElement("sitemapindex", SitemapNs);
+            for (var i = 0; i < Parts.Count; i++)
+            {
+                w.WriteStartElement("sitemap", SitemapNs);
+                w.WriteElementString("loc", SitemapNs, _urls.Absolute(PartPath(i)));
+                if (LastModified is not null)
+                {
+                    w.WriteElementString("lastmod", SitemapNs, LastModified);
+                }
+
+                w.WriteEndElement();
+            }
+
+            w.WriteEndElement();
+        });
+    }
+
+    /// <summary>One file of the sitemap: its suffixes' pages in every language, with their alternates.</summary>
+    public byte[] Part(int index)
+    {
+        return Write(w =>
+        {
+            w.WriteStartElement("urlset", SitemapNs);
+            w.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
+            foreach (var suffix in Parts[index])
+            {
+                foreach (var lang in SitePages.Languages)
+                {
+                    WriteUrl(w, lang, suffix);
+                }
+            }
+
+            w.WriteEndElement();
+        });
+    }
+
+    private void WriteUrl(XmlWriter w, string lang, string suffix)
+    {
+        w.WriteStartElement("url", SitemapNs);
+        w.WriteElementString("loc", SitemapNs, _urls.Absolute($"{lang}/{suffix}"));
+        foreach (var (hreflang, alternateLang) in Alternates(_defaultLang))
+        {
+            w.WriteStartElement("xhtml", "link", XhtmlNs);
+            w.WriteAttributeString("rel", "alternate");
+            w.WriteAttributeString("hreflang", hreflang);
+            w.WriteAttributeString("href", _urls.Absolute($"{alternateLang}/{suffix}"));
+            w.WriteEndElement();
+        }
+
+        w.WriteEndElement();
+    }
+
+    private static (string HrefLang, string Lang)[] Alternates(string defaultLang) => [("zh-Hans", "zh"), ("en", "en"), ("x-default", defaultLang)];
+
+    // Files are cut by URL count, and before 50 MB by an upper bound of each entry's bytes (its
+    // addresses as escaped UTF-8 plus the markup around them), so no file is written twice.
+    private List<string[]> Split(IReadOnlyList<string> suffixes, int suffixesPerFile)
+    {
+        var parts = new List<string[]>();
+        var current = new List<string>();
+        long bytes = 0;
+        foreach (var suffix in suffixes)
+        {
+            var entry = EntryBytes(suffix);
+            if (current.Count == suffixesPerFile || (current.Count > 0 && bytes + entry > MaxBytesPerFile - ByteMargin))
+            {
+                parts.Add([.. current]);
+                (current, bytes) = ([], 0);
+            }
+
+            current.Add(suffix);
+            bytes += entry;
+        }
+
+        parts.Add([.. current]);
+        return parts;
+    }
+
+    private long EntryBytes(string suffix)
+    {
+        const int MarkupPerUrl = 120;  // <url><loc></loc>, and per alternate <xhtml:link rel="alternate" hreflang="…" href=""/>
+        const int MarkupPerLink = 70;
+        long total = 0;
+        foreach (var lang in SitePages.Languages)
+        {
+            total += MarkupPerUrl + EscapedLength(_urls.Absolute($"{lang}/{suffix}"));
+            foreach (var (_, alternateLang) in Alternates(_defaultLang))
+            {
+                total += MarkupPerLink + EscapedLength(_urls.Absolute($"{alternateLang}/{suffix}"));
+            }
+        }
+
+        return total;
+    }
+
+    // At most five bytes for a character XML escapes (&amp;), else its UTF-8 bytes.
+    private static int EscapedLength(string text) => Encoding.UTF8.GetByteCount(text) + (4 * text.Count(c => c is '&' or '<' or '>' or '"' or '\''));
+
+    private static byte[] Write(Action<XmlWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = XmlWriter.Create(stream, new XmlWriterSettings
+        {
+            Encoding = new UTF8Encoding(false),
+            Indent = true,
+            IndentChars = " ",
+            NewLineChars = "\n",
+            NewLineHandling = NewLineHandling.Replace,
+        }))
+        {
+            w.WriteStartDocument();
+            body(w);
+            w.WriteEndDocument();
+        }
+
+        return stream.ToArray();
+    }
+}
