@@ -22,10 +22,27 @@ public sealed partial class ArticleTests(SiteFixture site, ITestOutputHelper out
         var links = (await tab.EvalAsync<string[]>("() => Array.from(document.querySelectorAll('main a[href]')).map(a => a.href)"))
             .Select(h => SitePaths.LocalPath(h, site.Origin)).OfType<string>().Distinct().ToList();
 
+        // The zh article is chosen for having all three. The en UI's article pages are the English articles'
+        // only, which may have no event or tag page: there, those the page has a section for.
+        var sections = await tab.EvalAsync<string[]>("() => Array.from(document.querySelectorAll('main section[class]')).map(s => s.className)");
         var targets = new List<string>();
         foreach (var (what, pattern) in new[] { ("outlet", "outlets"), ("event", "events"), ("tag", "tags") })
         {
+            if (lang == "en" && what != "outlet" && !sections.Any(c => c.Split(' ').Contains(pattern)))
+            {
+                output.WriteLine($"{articlePath}: no {what} section on this English article");
+                continue;
+            }
+
             var target = links.FirstOrDefault(l => Regex.IsMatch(l, $"^/{lang}/{pattern}/[^/]+/$"));
+            if (lang == "en" && what == "tag" && target is null)
+            {
+                // Every tag of this article names it alone: no tag page, each link is a search for the tag.
+                var tagLinks = await tab.EvalAsync<string[]>("() => Array.from(document.querySelectorAll('main .tags a')).map(a => a.getAttribute('href'))");
+                Assert.All(tagLinks, h => Assert.StartsWith($"/{lang}/search/?q=", h, StringComparison.Ordinal));
+                continue;
+            }
+
             Assert.True(target is not null, $"{articlePath}: no link to its {what} (/{lang}/{pattern}/…/)");
             targets.Add(target!);
         }
@@ -72,7 +89,7 @@ public sealed partial class ArticleTests(SiteFixture site, ITestOutputHelper out
     {
         Assert.True(site.Catalog.ArticleHasChineseTitle, $"the site has no article with a Chinese title near the top of its lists (article used: {site.Catalog.ArticleId})");
         await using var tab = await site.OpenAsync(Viewport.Named(size));
-        await tab.GoAsync(site.Catalog.PathOf(PageKind.Article, lang));
+        await tab.GoAsync(site.Catalog.PathOf(PageKind.Article, "zh")); // a Chinese article's one page is in the zh UI
         await tab.EvalAsync<bool>("async () => { await document.fonts.ready; return true; }");
 
         var probes = new List<string> { "main h1, main p" };
@@ -125,8 +142,8 @@ public sealed partial class ArticleTests(SiteFixture site, ITestOutputHelper out
     [MemberData(nameof(Cases.LanguageAndSize), MemberType = typeof(Cases))]
     public async Task Article_body_reads_in_the_order_of_its_Markdown(string lang, string size)
     {
-        var file = site.Content.PathOf(site.Catalog.ArticleId);
-        Assert.True(file is not null, $"no Markdown file for article {site.Catalog.ArticleId} under {site.Content.ContentDir}");
+        var file = site.Content.PathOf(site.Catalog.ArticleIdOf(lang));
+        Assert.True(file is not null, $"no Markdown file for article {site.Catalog.ArticleIdOf(lang)} under {site.Content.ContentDir}");
         var keys = ArticleBody.MarkdownKeys(ArticleBody.Load(file!).Body);
         Assert.NotEmpty(keys);
 

@@ -56,7 +56,7 @@ public sealed class KeyboardTests(SiteFixture site, ITestOutputHelper output)
         var ui = PageCatalog.LandingLanguage(kind, lang);
         var other = SitePaths.Other(ui);
         var suffix = kind == PageKind.NotFound ? "" : SitePaths.AfterLanguage(here, ui);
-        var switchTargets = kind == PageKind.NotFound ? new[] { "/zh/", "/en/" } : [$"/{other}/{suffix}"];
+        var switchTargets = kind == PageKind.NotFound ? new[] { "/zh/", "/en/" } : [kind == PageKind.Article ? site.Catalog.SwitchPathOf(kind, lang) : $"/{other}/{suffix}"];
         var hasSearch = await tab.EvalAsync<bool>("() => !!document.querySelector('input[type=search], input[name=q]')");
         if (kind == PageKind.Search)
         {

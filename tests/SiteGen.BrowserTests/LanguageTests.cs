@@ -44,7 +44,12 @@ public sealed class LanguageTests(SiteFixture site, ITestOutputHelper output)
                 $"{here}: <title>{title}</title> does not name the page (heading: {h1})");
         }
 
-        if (kind != PageKind.NotFound)
+        if (kind == PageKind.Article)
+        {
+            // An article's one page is in the UI of its language: no alternates to claim a copy elsewhere.
+            Assert.True(page.GetProperty("alternates").GetArrayLength() == 0, $"{here}: hreflang alternates on an article page");
+        }
+        else if (kind != PageKind.NotFound)
         {
             // hreflang alternates: both languages at the same path, and x-default.
             var alternates = page.GetProperty("alternates").EnumerateArray().Select(a => (Lang: a[0].GetString()!, Href: a[1].GetString()!)).ToList();
@@ -66,7 +71,8 @@ public sealed class LanguageTests(SiteFixture site, ITestOutputHelper output)
 
         // The switcher: a link to the same page in the other language (both homes on the 404 page), and it works.
         var links = page.GetProperty("links").EnumerateArray().Select(l => SitePaths.LocalPath(l.GetString()!, site.Origin)).OfType<string>().ToList();
-        var target = kind == PageKind.NotFound ? $"/{other}/" : $"/{other}/{suffix}";
+        // An article page's switch leads to its translation or to its outlet in the other UI.
+        var target = kind == PageKind.NotFound ? $"/{other}/" : kind == PageKind.Article ? site.Catalog.SwitchPathOf(kind, ui) : $"/{other}/{suffix}";
         if (kind == PageKind.NotFound)
         {
             Assert.Contains(links, l => SitePaths.Same(l, $"/{ui}/"));
@@ -88,8 +94,9 @@ public sealed class LanguageTests(SiteFixture site, ITestOutputHelper output)
     /// <summary>The article's paragraphs carry its own language (from its Markdown front matter), whatever the UI's.</summary>
     private async Task AssertArticleLangAsync(BrowserPage tab)
     {
-        var file = site.Content.PathOf(site.Catalog.ArticleId);
-        Assert.True(file is not null, $"no Markdown file for article {site.Catalog.ArticleId} under {site.Content.ContentDir}");
+        var id = site.Catalog.ArticleIdOf(tab.CurrentPath.Split('/', StringSplitOptions.RemoveEmptyEntries)[0]);
+        var file = site.Content.PathOf(id);
+        Assert.True(file is not null, $"no Markdown file for article {id} under {site.Content.ContentDir}");
         var article = ArticleBody.Load(file!);
         var blocks = ArticleBody.DomBlocks(await tab.EvalAsync<JsonElement>(ArticleBody.DomBlocksScript));
         var body = ArticleBody.MarkdownKeys(article.Body)

@@ -55,7 +55,7 @@ public static class Feeds
             foreach (var article in entries)
             {
                 var view = pages.View(article, lang);
-                var url = urls.Absolute($"{lang}/articles/{article.Id}/");
+                var url = urls.Absolute(pages.ArticlePath(article));
                 w.WriteStartElement("entry", AtomNs);
                 w.WriteAttributeString("xml", "lang", null, article.Lang);
                 w.WriteElementString("id", AtomNs, url);

@@ -7,8 +7,8 @@ namespace SiteGen.Publishing;
 /// <summary>
 /// The sitemap as the protocol allows it at any size: <c>sitemap.xml</c> is an index of files
 /// <c>sitemap-1.xml</c>, <c>sitemap-2.xml</c>… of at most 50,000 URLs and 50 MB each (sitemaps.org),
-/// every page in both languages with its <c>hreflang</c> alternates. The index's <c>lastmod</c> is the
-/// newest article's date, never the clock, so two builds give the same bytes.
+/// every page in each language it exists in, with <c>hreflang</c> alternates where it exists in both. The
+/// index's <c>lastmod</c> is the newest article's date, never the clock, so two builds give the same bytes.
 /// </summary>
 public sealed class Sitemaps
 {
@@ -24,17 +24,18 @@ public sealed class Sitemaps
     private readonly SiteUrls _urls;
     private readonly string _defaultLang;
 
-    /// <param name="suffixes">Site paths under the language prefix (<c>articles/x/</c>), each a page in every language.</param>
+    /// <param name="suffixes">The pages: site paths under the language prefix (<c>tags/x/</c>), each a page in every
+    /// language unless it names the one it is in (an article's).</param>
     /// <param name="lastmod">W3C date (<c>2024-03-01</c>) of the newest content, or null for none.</param>
-    public Sitemaps(SiteUrls urls, IReadOnlyList<string> suffixes, string defaultLang, string? lastmod, int maxUrlsPerFile = MaxUrlsPerFile)
+    public Sitemaps(SiteUrls urls, IReadOnlyList<SitemapEntry> suffixes, string defaultLang, string? lastmod, int maxUrlsPerFile = MaxUrlsPerFile)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxUrlsPerFile, SitePages.Languages.Length);
         (_urls, _defaultLang, LastModified) = (urls, defaultLang, lastmod);
-        Parts = Split(suffixes, maxUrlsPerFile / SitePages.Languages.Length);
+        Parts = Split(suffixes, maxUrlsPerFile);
     }
 
-    /// <summary>The suffixes each file lists, in order; at least one file, empty when the site has no page.</summary>
-    public IReadOnlyList<string[]> Parts { get; }
+    /// <summary>The pages each file lists, in order; at least one file, empty when the site has no page.</summary>
+    public IReadOnlyList<SitemapEntry[]> Parts { get; }
 
     public string? LastModified { get; }
 
@@ -78,11 +79,11 @@ public sealed class Sitemaps
         {
             w.WriteStartElement("urlset", SitemapNs);
             w.WriteAttributeString("xmlns", "xhtml", null, XhtmlNs);
-            foreach (var suffix in Parts[index])
+            foreach (var entry in Parts[index])
             {
-                foreach (var lang in SitePages.Languages)
+                foreach (var lang in entry.Languages)
                 {
-                    WriteUrl(w, lang, suffix);
+                    WriteUrl(w, lang, entry);
                 }
             }
 
@@ -90,11 +91,12 @@ public sealed class Sitemaps
         });
     }
 
-    private void WriteUrl(XmlWriter w, string lang, string suffix)
+    private void WriteUrl(XmlWriter w, string lang, SitemapEntry entry)
     {
+        var suffix = entry.Suffix;
         w.WriteStartElement("url", SitemapNs);
         w.WriteElementString("loc", SitemapNs, _urls.Absolute($"{lang}/{suffix}"));
-        foreach (var (hreflang, alternateLang) in Alternates(_defaultLang))
+        foreach (var (hreflang, alternateLang) in Alternates(entry))
         {
             w.WriteStartElement("xhtml", "link", XhtmlNs);
             w.WriteAttributeString("rel", "alternate");
@@ -106,41 +108,44 @@ public sealed class Sitemaps
         w.WriteEndElement();
     }
 
-    private static (string HrefLang, string Lang)[] Alternates(string defaultLang) => [("zh-Hans", "zh"), ("en", "en"), ("x-default", defaultLang)];
+    private (string HrefLang, string Lang)[] Alternates(SitemapEntry entry) =>
+        entry.OnlyIn is null ? [("zh-Hans", "zh"), ("en", "en"), ("x-default", _defaultLang)] : [];
 
     // Files are cut by URL count, and before 50 MB by an upper bound of each entry's bytes (its
     // addresses as escaped UTF-8 plus the markup around them), so no file is written twice.
-    private List<string[]> Split(IReadOnlyList<string> suffixes, int suffixesPerFile)
+    private List<SitemapEntry[]> Split(IReadOnlyList<SitemapEntry> entries, int maxUrls)
     {
-        var parts = new List<string[]>();
-        var current = new List<string>();
-        long bytes = 0;
-        foreach (var suffix in suffixes)
+        var parts = new List<SitemapEntry[]>();
+        var current = new List<SitemapEntry>();
+        var (urls, bytes) = (0, 0L);
+        foreach (var entry in entries)
         {
-            var entry = EntryBytes(suffix);
-            if (current.Count == suffixesPerFile || (current.Count > 0 && bytes + entry > MaxBytesPerFile - ByteMargin))
+            var size = EntryBytes(entry);
+            if (current.Count > 0 && (urls + entry.Languages.Count > maxUrls || bytes + size > MaxBytesPerFile - ByteMargin))
             {
                 parts.Add([.. current]);
-                (current, bytes) = ([], 0);
+                (current, urls, bytes) = ([], 0, 0);
             }
 
-            current.Add(suffix);
-            bytes += entry;
+            current.Add(entry);
+            urls += entry.Languages.Count;
+            bytes += size;
         }
 
         parts.Add([.. current]);
         return parts;
     }
 
-    private long EntryBytes(string suffix)
+    private long EntryBytes(SitemapEntry entry)
     {
+        var suffix = entry.Suffix;
         const int MarkupPerUrl = 120;  // <url><loc></loc>, and per alternate <xhtml:link rel="alternate" hreflang="…" href=""/>
         const int MarkupPerLink = 70;
         long total = 0;
-        foreach (var lang in SitePages.Languages)
+        foreach (var lang in entry.Languages)
         {
             total += MarkupPerUrl + EscapedLength(_urls.Absolute($"{lang}/{suffix}"));
-            foreach (var (_, alternateLang) in Alternates(_defaultLang))
+            foreach (var (_, alternateLang) in Alternates(entry))
             {
                 total += MarkupPerLink + EscapedLength(_urls.Absolute($"{alternateLang}/{suffix}"));
             }
@@ -171,4 +176,10 @@ public sealed class Sitemaps
 
         return stream.ToArray();
     }
+}
+
+/// <summary>A page of the sitemap: its path under the language prefix, and the one UI it exists in, or null for every UI.</summary>
+public sealed record SitemapEntry(string Suffix, string? OnlyIn = null)
+{
+    public IReadOnlyList<string> Languages => OnlyIn is null ? SitePages.Languages : [OnlyIn];
 }

@@ -34,9 +34,9 @@ public sealed class ArticlePageMemo
         var suffix = $"articles/{view.Id}/";
         return new PageJob($"{lang}/{suffix}index.html", "article", "base", lang, suffix, true, () =>
         {
-            var vars = variables.Make(lang, "article", suffix, view.AltTitle ?? view.Title, description: view.Summary, ogType: "article", ogImage: view.Image?.Src);
+            var vars = variables.Make(lang, "article", suffix, view.AltTitle ?? view.Title, description: view.Summary, ogType: "article", ogImage: view.Image?.Src, oneLanguage: view.SwitchUrl);
             vars["article"] = view;
             return vars;
-        }, view);
+        }, view, OneLanguage: true);
     }
 }

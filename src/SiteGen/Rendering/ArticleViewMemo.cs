@@ -19,7 +19,8 @@ namespace SiteGen.Rendering;
 /// event, the other members it lists (the first <see cref="SitePages.CoverageLinks"/>, objects) and
 /// their count;</item>
 /// <item>global parts: the site's URLs, every outlet and event definition (objects: names and dates
-/// shown in links), and the tag tables (tag to folder, folder to name). These are compared once per
+/// shown in links), the tag tables (tag to folder, folder to name, whether it has a page) and the site's
+/// default language (the home of an article in neither UI's language). These are compared once per
 /// build; after any difference every view is made again.</item>
 /// </list>
 /// Objects are compared by reference: the article cache and the outlet and event file memos hand out
@@ -33,6 +34,7 @@ public sealed class ArticleViewMemo
 
     // The global parts the entries were made under.
     private string? _baseUrl;
+    private string? _defaultLanguage;
     private IReadOnlyDictionary<string, Outlet>? _outlets;
     private IReadOnlyDictionary<string, EventDefinition>? _events;
     private IReadOnlyDictionary<string, string>? _tagSlug;
@@ -47,10 +49,10 @@ public sealed class ArticleViewMemo
     private sealed record Entry(Article Article, Article? Older, Article? Newer, IReadOnlyList<string> Events, Article[][] Coverage, int[] CoverageCounts, IReadOnlyList<Article> Translations, ArticleView[] Views);
 
     /// <summary>Starts a build on <paramref name="model"/>: no entry is found when a global part differs from the last build's.</summary>
-    internal void Begin(SiteModel model, SiteUrls urls)
+    internal void Begin(SiteModel model, SiteUrls urls, string defaultLanguage)
     {
-        _valid = _baseUrl == urls.BaseUrl && SameObjects(_outlets, model.OutletById) && SameObjects(_events, model.EventById) && SameTags(model);
-        (_baseUrl, _outlets, _events, _tagSlug, _tags) = (urls.BaseUrl, model.OutletById, model.EventById, model.TagSlug, model.Tags);
+        _valid = _baseUrl == urls.BaseUrl && _defaultLanguage == defaultLanguage && SameObjects(_outlets, model.OutletById) && SameObjects(_events, model.EventById) && SameTags(model);
+        (_baseUrl, _defaultLanguage, _outlets, _events, _tagSlug, _tags) = (urls.BaseUrl, defaultLanguage, model.OutletById, model.EventById, model.TagSlug, model.Tags);
         _made = new Entry?[model.Articles.Count];
     }
 
@@ -213,7 +215,7 @@ public sealed class ArticleViewMemo
 
         for (var i = 0; i < _tags.Count; i++)
         {
-            if (_tags[i].Slug != model.Tags[i].Slug || _tags[i].Name != model.Tags[i].Name)
+            if (_tags[i].Slug != model.Tags[i].Slug || _tags[i].Name != model.Tags[i].Name || SitePages.HasPage(_tags[i]) != SitePages.HasPage(model.Tags[i]))
             {
                 return false;
             }

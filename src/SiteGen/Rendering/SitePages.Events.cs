@@ -143,8 +143,8 @@ public sealed partial class SitePages
         var alt = ownIsUi ? null : lang == "en" ? o.TitleEn : o.TitleZh;
         var outlet = OutletName(_model.OutletById[o.Outlet], lang);
         return string.IsNullOrWhiteSpace(alt)
-            ? new LinkView(o.Title, Urls.Path($"{lang}/articles/{o.Id}/"), o.Lang, Note: outlet)
-            : new LinkView(alt.Trim(), Urls.Path($"{lang}/articles/{o.Id}/"), HtmlLang(lang), Note: outlet);
+            ? new LinkView(o.Title, Urls.Path(ArticlePath(o)), o.Lang, Note: outlet)
+            : new LinkView(alt.Trim(), Urls.Path(ArticlePath(o)), HtmlLang(lang), Note: outlet);
     }
 
     private static string ColumnId(string articleId) => "a-" + articleId;

@@ -6,13 +6,14 @@ namespace SiteGen.Rendering;
 
 /// <summary>
 /// One page to render: its file in the output, its template (and layout), its UI language, the page's
-/// path without the language (<c>articles/x/</c>, the same under /zh/ and /en/) and its variables.
+/// path without the language (<c>tags/x/</c>, the same under /zh/ and /en/) and its variables. An
+/// article page exists in one UI only (<paramref name="OneLanguage"/>: no alternates, not twice in the sitemap).
 /// </summary>
 /// <param name="Key">When not null: an immutable object that, with the site's settings, asset URLs and
 /// base URL, determines <paramref name="Variables"/> entirely (an article page's view, a list page's
 /// <see cref="PageKey"/>). A rebuild that finds the same key as last time (<see cref="PageKey.Same"/>)
 /// reuses the page without making its variables.</param>
-public sealed record PageJob(string OutputPath, string Template, string? Layout, string Lang, string Suffix, bool InSitemap, Func<IReadOnlyDictionary<string, object?>> Variables, object? Key = null);
+public sealed record PageJob(string OutputPath, string Template, string? Layout, string Lang, string Suffix, bool InSitemap, Func<IReadOnlyDictionary<string, object?>> Variables, object? Key = null, bool OneLanguage = false);
 
 /// <summary>
 /// Plans every page of the site from the linked model: the same pages under each UI language, list
@@ -25,7 +26,7 @@ public sealed partial class SitePages
     private readonly SiteModel _model;
     private readonly SiteSettings _settings;
     private readonly Dictionary<string, ArticleView>[] _views;
-    private readonly Dictionary<string, string> _tagNames;
+    private readonly Dictionary<string, TagGroup> _tagsBySlug;
     private readonly Func<string, string, string> _text;
     private PageVariables? _variables;
 
@@ -41,14 +42,14 @@ public sealed partial class SitePages
         _model = model;
         _settings = settings;
         _text = text;
-        _tagNames = model.Tags.ToDictionary(g => g.Slug, g => g.Name, StringComparer.Ordinal);
+        _tagsBySlug = model.Tags.ToDictionary(g => g.Slug, StringComparer.Ordinal);
         Urls = urls;
         CssUrl = cssUrl;
         IconUrl = iconUrl;
         body ??= a => new RawHtml(Content.ArticleBodyException.Guard(a.Id, () => MarkdownRenderer.ToHtml(a.Body)));
         var count = model.Articles.Count;
         var views = new ArticleView[Languages.Length, count];
-        memo?.Begin(model, urls);
+        memo?.Begin(model, urls, settings.DefaultLanguage);
         Parallel.For(0, count, i =>
         {
             var article = model.Articles[i];
@@ -109,6 +110,12 @@ public sealed partial class SitePages
     public SiteModel Model => _model;
 
     public SiteSettings Settings => _settings;
+
+    /// <summary>The UI language whose pages carry the article's page (<see cref="ArticleHome"/>).</summary>
+    public string Home(Article article) => ArticleHome.Language(article, _settings.DefaultLanguage);
+
+    /// <summary>The article page's path under the base path, in whichever UI it is asked from.</summary>
+    public string ArticlePath(Article article) => ArticleHome.Path(article, _settings.DefaultLanguage);
 
     public static string HtmlLang(string lang) => lang == "zh" ? "zh-Hans" : "en";
 
@@ -201,6 +208,11 @@ public sealed partial class SitePages
 
         foreach (var article in _model.Articles)
         {
+            if (Home(article) != lang)
+            {
+                continue; // its body is published once, in the UI of its own language
+            }
+
             var view = View(article, lang);
             yield return ArticlePages?.Get(view, lang, Variables) ?? ArticlePageMemo.Make(view, lang, Variables);
         }
@@ -240,10 +252,10 @@ public sealed partial class SitePages
 
         yield return Page("tags/", "tags", Label(lang, "tags"), vars =>
             vars["tags"] = _model.Tags.OrderByDescending(g => g.Articles.Count).ThenBy(g => g.Slug, StringComparer.Ordinal)
-                .Select(g => new LinkView(g.Name, Urls.Path($"{lang}/tags/{g.Slug}/"), Count: g.Articles.Count)).ToArray());
-        foreach (var tag in _model.Tags)
+                .Select(g => new LinkView(g.Name, TagUrl(g, lang), Count: g.Articles.Count)).ToArray());
+        foreach (var tag in _model.Tags.Where(HasPage))
         {
-            var link = new LinkView(tag.Name, Urls.Path($"{lang}/tags/{tag.Slug}/"), Count: tag.Articles.Count);
+            var link = new LinkView(tag.Name, TagUrl(tag, lang), Count: tag.Articles.Count);
             foreach (var job in Paged($"tags/{tag.Slug}/", "tag", tag.Name, tag.Articles, [link], vars => vars["tag"] = link))
             {
                 yield return job;
@@ -279,6 +291,18 @@ public sealed partial class SitePages
         yield return Page("search/", "search", Label(lang, "search"));
         yield return new PageJob($"{lang}/404.html", "404", "base", lang, "404.html", false, () => Vars(lang, "404", null, _text(lang, "notfound.title"), noAlternates: true));
     }
+
+    /// <summary>
+    /// A tag has its own page (and lists) once it has <see cref="MinTagPageArticles"/> articles. Most tags of a
+    /// real archive name one article (1,530 of 1,965 on the shared mirror): a page for each was a third of the
+    /// site's list bytes to show one link, so such a tag leads to a search for it instead (docs/site.md).
+    /// </summary>
+    public const int MinTagPageArticles = 2;
+
+    public static bool HasPage(TagGroup tag) => tag.Articles.Count >= MinTagPageArticles;
+
+    private string TagUrl(TagGroup tag, string lang) =>
+        HasPage(tag) ? Urls.Path($"{lang}/tags/{tag.Slug}/") : Urls.Path($"{lang}/search/") + "?q=" + Uri.EscapeDataString(tag.Name);
 
     private string Label(string lang, string what) => _text(lang, "nav." + what);
 
@@ -316,7 +340,7 @@ public sealed partial class SitePages
         return new ArticleView
         {
             Id = a.Id,
-            Url = Urls.Path($"{lang}/articles/{a.Id}/"),
+            Url = Urls.Path(ArticlePath(a)),
             Title = a.Title,
             AltTitle = alt,
             AltTitleLang = alt is null ? null : HtmlLang(lang),
@@ -332,15 +356,24 @@ public sealed partial class SitePages
             Body = body,
             Summary = a.Summary,
             Tags = a.Tags.Where(_model.TagSlug.ContainsKey).Select(t => _model.TagSlug[t]).Distinct(StringComparer.Ordinal)
-                .Select(slug => new LinkView(_tagNames[slug], Urls.Path($"{lang}/tags/{slug}/"))).ToArray(),
+                .Select(slug => new LinkView(_tagsBySlug[slug].Name, TagUrl(_tagsBySlug[slug], lang))).ToArray(),
             Events = _model.EventsOf(a.Id).Select(id => EventLink(_model.EventById[id], lang)).ToArray(),
             Coverage = Coverage(a, lang),
             OriginalUrl = SafeUrl(a.Url),
             Mirrors = a.Mirrors.Select(SafeUrl).OfType<string>().ToArray(),
             Older = Neighbour(neighbours?.Older),
             Newer = Neighbour(neighbours?.Newer),
-            Translations = _model.Translations.GetValueOrDefault(a.Id, []).Select(t => new LinkView(t.Title, Urls.Path($"{lang}/articles/{t.Id}/"), t.Lang, Note: t.Lang)).ToArray(),
+            Translations = _model.Translations.GetValueOrDefault(a.Id, []).Select(t => new LinkView(t.Title, Urls.Path(ArticlePath(t)), t.Lang, Note: t.Lang)).ToArray(),
+            SwitchUrl = SwitchUrl(a, lang),
         };
+    }
+
+    // The other UI has no copy of the page: its reader goes on to the translation, else to the outlet's list.
+    private string SwitchUrl(Article a, string lang)
+    {
+        var other = Other(lang);
+        var translation = _model.Translations.GetValueOrDefault(a.Id, []).FirstOrDefault(t => Home(t) == other);
+        return Urls.Path(translation is not null ? ArticlePath(translation) : $"{other}/outlets/{a.Outlet}/");
     }
 
     private LinkView ListLink(Article a, string lang)
@@ -348,8 +381,8 @@ public sealed partial class SitePages
         var ownIsUi = lang == "en" ? a.Lang.StartsWith("en", StringComparison.Ordinal) : a.Lang.StartsWith("zh", StringComparison.Ordinal);
         var alt = ownIsUi ? null : lang == "en" ? a.TitleEn : a.TitleZh;
         return string.IsNullOrWhiteSpace(alt)
-            ? new LinkView(a.Title, Urls.Path($"{lang}/articles/{a.Id}/"), a.Lang, Note: Dates.Published(a.Published, lang))
-            : new LinkView(alt.Trim(), Urls.Path($"{lang}/articles/{a.Id}/"), HtmlLang(lang), Note: Dates.Published(a.Published, lang));
+            ? new LinkView(a.Title, Urls.Path(ArticlePath(a)), a.Lang, Note: Dates.Published(a.Published, lang))
+            : new LinkView(alt.Trim(), Urls.Path(ArticlePath(a)), HtmlLang(lang), Note: Dates.Published(a.Published, lang));
     }
 
     /// <summary>The URL when it is absolute http(s), else null: nothing else may become a link or image.</summary>

@@ -68,6 +68,9 @@ public sealed class ArticleView
     public LinkView? Newer { get; init; }
 
     public IReadOnlyList<LinkView> Translations { get; init; } = [];
+
+    /// <summary>Where the article page's language switch leads: a translation in the other UI's language, else that UI's page of the outlet.</summary>
+    public string? SwitchUrl { get; init; }
 }
 
 /// <summary>One page of a paginated list.</summary>

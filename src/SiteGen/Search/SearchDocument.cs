@@ -48,7 +48,7 @@ public sealed record SearchDocument
 
     /// <summary>
     /// The usual mapping: article fields, the outlet's names, events' names when known, and the article
-    /// page at <c>{lang}/articles/{id}/</c> under each UI language.
+    /// page (<see cref="ArticleHome"/>; the first UI language is the site's default) for each UI language.
     /// </summary>
     public static SearchDocument FromArticle(Article article, Outlet? outlet = null, IReadOnlyList<SearchFacetValue>? events = null, IReadOnlyList<string>? uiLanguages = null)
     {
@@ -83,7 +83,7 @@ public sealed record SearchDocument
             Tags = article.Tags,
             Events = events ?? [.. article.Events.Select(SearchFacetValue.Of)],
             Published = article.Published,
-            Urls = languages.ToDictionary(l => l, l => $"{l}/articles/{article.Id}/", StringComparer.Ordinal),
+            Urls = languages.ToDictionary(l => l, _ => ArticleHome.Path(article, languages[0]), StringComparer.Ordinal),
         };
     }
 }

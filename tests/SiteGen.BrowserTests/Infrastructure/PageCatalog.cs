@@ -8,18 +8,34 @@ namespace SiteGen.BrowserTests.Infrastructure;
 /// Which address of the built site stands for each page kind. Nothing is hard-coded but the URL
 /// scheme: ids come from the site itself (its <c>sitemap.xml</c>, its home page and its index pages),
 /// so the same tests run against the fixture site and against the build of the shipped archive.
-/// The pages are found under <c>/zh/</c>; the English page of a kind has the same path under <c>/en/</c>.
+/// The pages are found under <c>/zh/</c>; the English page of a kind has the same path under <c>/en/</c>,
+/// but for articles: an article's one page is in the UI of its language, so the English article page is
+/// an English article's (from the sitemap), and an article page's switch leads where its link says.
 /// </summary>
 public sealed partial class PageCatalog
 {
     private readonly Dictionary<PageKind, string> _suffixes;
 
-    private PageCatalog(Dictionary<PageKind, string> suffixes, string articleId, bool articleHasChineseTitle)
+    private readonly Dictionary<string, (string Id, string Switch)> _articles;
+
+    private PageCatalog(Dictionary<PageKind, string> suffixes, string articleId, bool articleHasChineseTitle, Dictionary<string, (string Id, string Switch)> articles)
     {
         _suffixes = suffixes;
         ArticleId = articleId;
         ArticleHasChineseTitle = articleHasChineseTitle;
+        _articles = articles;
     }
+
+    /// <summary>The article whose page the tests open in a UI language (<see cref="ArticleId"/> in zh, an English article in en).</summary>
+    public string ArticleIdOf(string lang) => _articles[lang].Id;
+
+    /// <summary>Where the language switch of a page kind leads: the same page in the other UI, but for an article page.</summary>
+    public string SwitchPathOf(PageKind kind, string lang) => kind switch
+    {
+        PageKind.Article => _articles[lang].Switch,
+        PageKind.NotFound => $"/{(lang == "zh" ? "en" : "zh")}/",
+        _ => $"/{(lang == "zh" ? "en" : "zh")}/{Suffix(kind)}",
+    };
 
     /// <summary>The article the article tests use: one with an outlet, events and tags, Chinese when there is one.</summary>
     public string ArticleId { get; }
@@ -37,6 +53,7 @@ public sealed partial class PageCatalog
         // "/" and "/index.html" both lead to /zh/; the language picks which address is opened.
         PageKind.Root => lang == "zh" ? "/" : "/index.html",
         PageKind.NotFound => $"/{lang}/no-such-page-{lang}/",
+        PageKind.Article => $"/{lang}/articles/{ArticleIdOf(lang)}/",
         _ => $"/{lang}/{Suffix(kind)}",
     };
 
@@ -51,6 +68,7 @@ public sealed partial class PageCatalog
         var parser = new HtmlParser();
         var order = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var englishArticles = new List<string>();
 
         void Add(string path)
         {
@@ -92,6 +110,11 @@ public sealed partial class PageCatalog
                 foreach (var loc in xml.Descendants().Where(e => e.Name.LocalName == "loc"))
                 {
                     var path = new Uri(loc.Value.Trim()).AbsolutePath;
+                    if (path.Contains("/en/articles/", StringComparison.Ordinal))
+                    {
+                        englishArticles.Add(path[path.IndexOf("/en/", StringComparison.Ordinal)..]);
+                    }
+
                     var at = path.IndexOf("/zh/", StringComparison.Ordinal);
                     if (at >= 0)
                     {
@@ -129,36 +152,58 @@ public sealed partial class PageCatalog
         Set(PageKind.MonthArchive, First(MonthPath()));
 
         // The article: the first (newest first) that links to its outlet, an event and a tag, has a Chinese
-        // title and a normalized Markdown file; failing that, the best of the first few.
-        var best = (Path: (string?)null, Score: -1, Chinese: false);
-        foreach (var path in order.Where(p => ArticlePath().IsMatch(p)).Take(60))
+        // title and a normalized Markdown file; failing that, the best of the first few. The same for the
+        // English article page (English articles have theirs in the en UI), but for the Chinese title.
+        async Task<(string? Path, int Score, bool Chinese)> Best(IEnumerable<string> candidates, string lang)
         {
-            var doc = await Fetch(path);
-            if (doc is null)
+            var best = (Path: (string?)null, Score: -1, Chinese: false);
+            foreach (var path in candidates.Take(60))
             {
-                continue;
+                var doc = await Fetch(path);
+                if (doc is null)
+                {
+                    continue;
+                }
+
+                var hrefs = doc.QuerySelectorAll("main a[href]").Select(a => LocalPath(a.GetAttribute("href")!, path)).OfType<string>().ToList();
+                bool LinksTo(string what) => hrefs.Any(h => Regex.IsMatch(h, $"^/{lang}/{what}/[^/]+/$"));
+                var id = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
+                var chinese = doc.QuerySelector("main h1") is { } h1 && HanCharacter().IsMatch(h1.TextContent);
+                var score = (LinksTo("outlets") ? 1 : 0) + (LinksTo("events") ? 1 : 0) + (LinksTo("tags") ? 1 : 0)
+                    + (chinese || lang == "en" ? 1 : 0) + (findArticleMarkdown(id) is not null ? 1 : 0);
+                if (score > best.Score)
+                {
+                    best = (path, score, chinese);
+                }
+
+                if (score == 5)
+                {
+                    break;
+                }
             }
 
-            var hrefs = doc.QuerySelectorAll("main a[href]").Select(a => LocalPath(a.GetAttribute("href")!, path)).OfType<string>().ToList();
-            var id = path.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1];
-            var chinese = doc.QuerySelector("main h1") is { } h1 && HanCharacter().IsMatch(h1.TextContent);
-            var score = (hrefs.Any(h => OutletPath().IsMatch(h)) ? 1 : 0) + (hrefs.Any(h => EventPath().IsMatch(h)) ? 1 : 0)
-                + (hrefs.Any(h => TagPath().IsMatch(h)) ? 1 : 0) + (chinese ? 1 : 0) + (findArticleMarkdown(id) is not null ? 1 : 0);
-            if (score > best.Score)
-            {
-                best = (path, score, chinese);
-            }
-
-            if (score == 5)
-            {
-                break;
-            }
+            return best;
         }
 
+        var best = await Best(order.Where(p => ArticlePath().IsMatch(p)), "zh");
         Set(PageKind.Article, best.Path);
         var articleId = best.Path?.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]
             ?? throw new InvalidOperationException("the site has no article page under /zh/articles/ that the tests could find");
-        return new PageCatalog(suffixes, articleId, best.Chinese);
+        var articles = new Dictionary<string, (string Id, string Switch)>(StringComparer.Ordinal)
+        {
+            ["zh"] = (articleId, await SwitchOf(best.Path!)),
+        };
+        if ((await Best(englishArticles, "en")).Path is { } english)
+        {
+            articles["en"] = (english.Split('/', StringSplitOptions.RemoveEmptyEntries)[^1], await SwitchOf(english));
+        }
+
+        return new PageCatalog(suffixes, articleId, best.Chinese, articles);
+
+        async Task<string> SwitchOf(string path) =>
+            (await Fetch(path))?.QuerySelector("a.lang-switch")?.GetAttribute("href") is { } href && LocalPath(href, path) is { } local
+                ? local
+                : throw new InvalidOperationException($"{path} has no language switch");
     }
 
     /// <summary>The root-relative, percent-encoded path of a link to the local site, or null for another site.</summary>

@@ -10,12 +10,14 @@ namespace SiteGen.Tests.Bench;
 /// pages, the search index and the incremental pipeline were merged (they change what pages contain),
 /// and once more when search.js changed (no delay after Chinese input; typing adds one history entry:
 /// every page names the script by a hash of its bytes), and when the sitemap became an index of
-/// sitemap-N.xml files (the urls the same, in the same order, now in sitemap-1.xml).
+/// sitemap-N.xml files (the urls the same, in the same order, now in sitemap-1.xml), and when an article's
+/// page came to exist in the UI of its own language only (its body published once) and a tag of one
+/// article lost its page (its links lead to a search for it).
 /// A change to the theme or to page content changes it on purpose: check the difference, then update.
 /// </summary>
 public class OptimizedOutputTests
 {
-    private const string HashBeforeOptimizations = "8255cf19f097256ba969aa8bb1998de164e398c39cc8b72756f058c20b3f3f99";
+    private const string HashBeforeOptimizations = "e7663dfe33d2f1e67a2f78e8e972cf6e565c4b4c0a5e2fcd08c8a69d1cf836c1";
 
     [Theory]
     [InlineData(true)]

@@ -88,7 +88,7 @@ public class EventPageTests(ShippedSite site)
         var items = doc.QuerySelectorAll(".timeline > li");
         Assert.Equal(3, items.Length);
         Assert.Equal(
-            [$"/{lang}/articles/{AlJazeera}/", $"/{lang}/articles/{Voa}/", $"/{lang}/articles/{EpochTimes}/"],
+            [$"/zh/articles/{AlJazeera}/", $"/zh/articles/{Voa}/", $"/zh/articles/{EpochTimes}/"], // Chinese articles: their one page is in the zh UI
             items.Select(li => li.QuerySelector("a.item-title")!.GetAttribute("href")));
         Assert.Equal(
             [$"/{lang}/outlets/aljazeera/", $"/{lang}/outlets/voachinese/", $"/{lang}/outlets/epochtimes/"],
@@ -118,7 +118,7 @@ public class EventPageTests(ShippedSite site)
         {
             var article = site.Articles[id];
             var headline = column.QuerySelector("h3 a")!;
-            Assert.Equal($"/{lang}/articles/{id}/", headline.GetAttribute("href"));
+            Assert.Equal($"/zh/articles/{id}/", headline.GetAttribute("href"));
             Assert.Equal(article.Title, headline.TextContent);
             Assert.Equal(article.Lang, headline.GetAttribute("lang"));
             Assert.Equal($"/{lang}/outlets/{article.Outlet}/", column.QuerySelector(".col-outlet a")!.GetAttribute("href"));
@@ -235,17 +235,18 @@ public class EventPageTests(ShippedSite site)
 
         foreach (var id in members)
         {
-            Assert.Contains(page.QuerySelectorAll(".columns h3 a"), a => a.GetAttribute("href") == $"/{lang}/articles/{id}/");
+            Assert.Contains(page.QuerySelectorAll(".columns h3 a"), a => a.GetAttribute("href") == $"/zh/articles/{id}/");
 
-            var article = site.Page($"{lang}/articles/{id}/index.html");
-            var coverage = article.QuerySelectorAll(".events .event-coverage").Single(c => c.QuerySelector(".event-link a")!.GetAttribute("href") == eventUrl);
+            // The article's one page is in the UI of its language (zh): it links back to that UI's event page.
+            var article = site.Page($"zh/articles/{id}/index.html");
+            var coverage = article.QuerySelectorAll(".events .event-coverage").Single(c => c.QuerySelector(".event-link a")!.GetAttribute("href") == $"/zh/events/{Summit}/");
             var others = coverage.QuerySelectorAll(".coverage-list a").Select(a => a.GetAttribute("href")!).ToList();
-            Assert.Equal(members.Where(m => m != id).Select(m => $"/{lang}/articles/{m}/"), others);
+            Assert.Equal(members.Where(m => m != id).Select(m => $"/zh/articles/{m}/"), others);
             Assert.All(others, o => Assert.True(site.Exists(o), $"{id}: {o} does not resolve"));
             Assert.All(coverage.QuerySelectorAll(".coverage-list li"), li => Assert.False(string.IsNullOrWhiteSpace(li.QuerySelector(".item-meta")?.TextContent), $"{id}: other coverage without its outlet"));
             if (id != EpochTimes)
             {
-                Assert.Contains(coverage.QuerySelectorAll(".coverage-list .item-meta"), m => m.TextContent == (lang == "zh" ? "大纪元" : "The Epoch Times"));
+                Assert.Contains(coverage.QuerySelectorAll(".coverage-list .item-meta"), m => m.TextContent == "大纪元");
             }
         }
     }
@@ -262,7 +263,7 @@ public class EventPageTests(ShippedSite site)
         var feed = formatter.Feed;
         Assert.Equal(title, feed.Title.Text);
         Assert.Equal(
-            [$"https://example.org/{lang}/articles/{EpochTimes}/", $"https://example.org/{lang}/articles/{Voa}/", $"https://example.org/{lang}/articles/{AlJazeera}/"],
+            [$"https://example.org/zh/articles/{EpochTimes}/", $"https://example.org/zh/articles/{Voa}/", $"https://example.org/zh/articles/{AlJazeera}/"],
             feed.Items.Select(i => i.Id));
         Assert.Contains(feed.Links, l => l.RelationshipType == "alternate" && l.Uri.AbsoluteUri == $"https://example.org/{lang}/events/{Summit}/");
         Assert.Equal($"/{lang}/events/{Summit}/feed.xml", SummitPage(lang).QuerySelector("link[rel=alternate][type='application/atom+xml']")?.GetAttribute("href"));

@@ -50,7 +50,7 @@ internal sealed class DerivePhase
     public static EarlySearch SearchEarly(BuildRun run, Linked linked, IReadOnlyDictionary<string, OutputRecord> records)
     {
         var early = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
-        return new EarlySearch(early, SearchOutputs.SearchIndexStarted(linked.Model, linked.SearchInputs(), null, run.Options.Stream, [], records, early, run.Made));
+        return new EarlySearch(early, SearchOutputs.SearchIndexStarted(linked.Model, linked.UiLanguages, linked.SearchInputs(), null, run.Options.Stream, [], records, early, run.Made));
     }
 
     /// <summary>The last good build's derived outputs that this build makes again (its search files too unless deferred), or null when not known.</summary>
@@ -67,7 +67,7 @@ internal sealed class DerivePhase
         var (options, outputs, previous) = (run.Options, rendered.Outputs, rendered.Memory.Previous);
         var fingerprints = options.Remember ? rendered.Pages.Fingerprints : null;
         var salt = rendered.Pages.Salt;
-        SearchStep search = (last, into, remade) => SearchOutputs.SearchIndex(linked.Model, linked.SearchInputs(), fingerprints, options.Stream, salt, last, into, remade);
+        SearchStep search = (last, into, remade) => SearchOutputs.SearchIndex(linked.Model, linked.UiLanguages, linked.SearchInputs(), fingerprints, options.Stream, salt, last, into, remade);
         if (early is not null)
         {
             return new Searched(Into(outputs, early.Records), search);

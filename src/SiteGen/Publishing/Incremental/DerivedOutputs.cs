@@ -65,7 +65,7 @@ internal sealed class DerivedOutputs(BuildRun run, Loaded loaded, Linked linked,
     private void MakeSitemaps(string language)
     {
         var (suffixes, sitemaps) = (planned.SitemapSuffixes, planned.Sitemaps);
-        var sitemapKey = run.Remember ? new PageKey([.. _salt, language, sitemaps.LastModified, .. suffixes]) : null;
+        var sitemapKey = run.Remember ? new PageKey([.. _salt, language, sitemaps.LastModified, .. suffixes.SelectMany(e => new[] { e.Suffix, e.OnlyIn })]) : null;
         if (sitemapKey is not null && _previous.TryGetValue(Sitemaps.IndexPath, out var lastIndex) && PageKey.Same(sitemapKey, lastIndex.Key)
             && sitemaps.Paths.All(_previous.ContainsKey))
         {

@@ -1,10 +1,13 @@
 using SiteGen.Content;
 using SiteGen.Link;
 
+using SiteGen.Rendering;
+
 namespace SiteGen.Publishing.Incremental;
 
 /// <summary>The linked site: its articles as stored, the model, and the file each article came from.</summary>
-internal sealed record Linked(StoredArticle[] Stored, SiteModel Model, Dictionary<string, string> FileOf)
+/// <param name="UiLanguages">The site's UI languages, its default first (where an article in neither UI's language has its page).</param>
+internal sealed record Linked(StoredArticle[] Stored, SiteModel Model, Dictionary<string, string> FileOf, string[] UiLanguages)
 {
     /// <summary>What the search files are made from: made only when the search step runs (a rebuild defers it, and mostly keeps its files).</summary>
     public string[] SearchInputs() =>
@@ -27,6 +30,7 @@ internal sealed class LinkPhase
         var model = _linked.Build(stored.Select(s => s.Article), loaded.Site.Outlets, loaded.Events.Events);
         run.Warnings.AddRange(model.Warnings);
         var fileOf = stored.ToDictionary(s => s.Article.Id, s => s.RelativePath, StringComparer.Ordinal);
-        return new Linked(stored, model, fileOf);
+        string[] languages = [loaded.Settings.DefaultLanguage, .. SitePages.Languages.Where(l => l != loaded.Settings.DefaultLanguage)];
+        return new Linked(stored, model, fileOf, languages);
     }
 }

@@ -13,7 +13,7 @@ namespace SiteGen.Publishing.Incremental;
 internal sealed record Viewed(Dictionary<string, OutputFile> Files, Dictionary<string, string> AssetUrls, bool SameSite, SitePages Pages);
 
 /// <summary>The page jobs in plan order, the sitemap's page suffixes, and the sitemap when a one-off build began it early.</summary>
-internal sealed record Planned(PageJob[] Jobs, string[] SitemapSuffixes, Sitemaps Sitemaps, Task<byte[][]>? SitemapEarly);
+internal sealed record Planned(PageJob[] Jobs, SitemapEntry[] SitemapSuffixes, Sitemaps Sitemaps, Task<byte[][]>? SitemapEarly);
 
 /// <summary>
 /// Plan: the views of articles, outlets, events and lists (step "views"), then the page jobs (step
@@ -80,7 +80,9 @@ internal sealed class PlanPhase
     public static Planned Plan(BuildRun run, Loaded loaded, Linked linked, Viewed viewed)
     {
         var jobs = viewed.Pages.Plan();
-        var sitemapSuffixes = jobs.Where(j => j.InSitemap && j.Lang == SitePages.Languages[0]).Select(j => j.Suffix).ToArray();
+        // A page of every UI once (its first language's job), a page of one UI (an article's) as itself.
+        var sitemapSuffixes = jobs.Where(j => j.InSitemap && (j.OneLanguage || j.Lang == SitePages.Languages[0]))
+            .Select(j => new SitemapEntry(j.Suffix, j.OneLanguage ? j.Lang : null)).ToArray();
 
         // A one-off build always makes its sitemap (12 MB at 10,000 articles, one thread): begun now, it
         // is ready with the feeds instead of running alone after them. It is made from the plan alone.

@@ -18,15 +18,15 @@ internal static class SearchOutputs
     /// <param name="fingerprints">Null in a one-off build: nothing will be compared with this index, so its
     /// documents are neither kept nor fingerprinted, and are added in batches as they are made.</param>
     /// <param name="stream">Where a one-off build writes its files as they are made (else they are kept in memory).</param>
-    public static void SearchIndex(SiteModel model, string[] inputs, Fingerprinter? fingerprints, StagingFolder? stream, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made) =>
-        SearchIndexStarted(model, inputs, fingerprints, stream, salt, previous, outputs, made).GetAwaiter().GetResult();
+    public static void SearchIndex(SiteModel model, string[] uiLanguages, string[] inputs, Fingerprinter? fingerprints, StagingFolder? stream, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made) =>
+        SearchIndexStarted(model, uiLanguages, inputs, fingerprints, stream, salt, previous, outputs, made).GetAwaiter().GetResult();
 
     /// <summary>
     /// <see cref="SearchIndex"/>, which in a one-off build (no <paramref name="fingerprints"/>) returns
     /// once the documents are indexed, with a task that writes the index's files and adds their records
     /// to <paramref name="outputs"/>: wait for it before reading them.
     /// </summary>
-    public static Task SearchIndexStarted(SiteModel model, string[] inputs, Fingerprinter? fingerprints, StagingFolder? stream, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
+    public static Task SearchIndexStarted(SiteModel model, string[] uiLanguages, string[] inputs, Fingerprinter? fingerprints, StagingFolder? stream, string[] salt, IReadOnlyDictionary<string, OutputRecord> previous, Dictionary<string, OutputRecord> outputs, ConcurrentBag<string> made)
     {
         var eventsOf = new Dictionary<string, List<SearchFacetValue>>(StringComparer.Ordinal);
         foreach (var e in model.Events)
@@ -70,7 +70,7 @@ internal static class SearchOutputs
             var writer = new SearchIndexWriter(options);
             try
             {
-                writer.AddAll(articles.Count, i => SearchIndexCache.Shared.Prepare(SearchDocument.FromArticle(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages), options));
+                writer.AddAll(articles.Count, i => SearchIndexCache.Shared.Prepare(SearchDocument.FromArticle(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), uiLanguages), options));
             }
             catch
             {
@@ -94,7 +94,7 @@ internal static class SearchOutputs
             // after an edit only new objects are tokenized. The fingerprint hashes what each document was made
             // from (its text, outlet and event names), cheaper than fingerprinting the articles themselves.
             var prepared = new PreparedSearchDocument[articles.Count];
-            Parallel.For(0, articles.Count, i => prepared[i] = SearchIndexCache.Shared.Prepare(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), SitePages.Languages, options));
+            Parallel.For(0, articles.Count, i => prepared[i] = SearchIndexCache.Shared.Prepare(articles[i], model.OutletById.GetValueOrDefault(articles[i].Outlet), eventsOf.GetValueOrDefault(articles[i].Id), uiLanguages, options));
             fingerprint = fingerprints.Of(SearchIndexWriter.Fingerprint(prepared, options), [.. salt, "search"]).Digest;
             var last = previous.Where(kv => kv.Key.StartsWith("search/", StringComparison.Ordinal)).ToArray();
             if (last.Length > 0 && last.All(kv => kv.Value.Fingerprint == fingerprint))
