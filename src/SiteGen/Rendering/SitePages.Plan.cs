@@ -29,7 +29,7 @@ public sealed partial class SitePages
     private IEnumerable<PageJob> OutletPages(string lang)
     {
         yield return Page(lang, "outlets/", "outlets", Label(lang, "outlets"), vars => vars["outlets"] = OutletViews(lang).ToArray());
-        foreach (var outlet in _model.Outlets)
+        foreach (var outlet in PublishedOutlets)
         {
             var view = OutletViews(lang).First(o => o.Id == outlet.Id);
             // The outlet's view is made from the outlet (names, home) and its count (the key's total).

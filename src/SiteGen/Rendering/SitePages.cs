@@ -164,7 +164,10 @@ public sealed partial class SitePages
 
     private string Label(string lang, string what) => _text(lang, "nav." + what);
 
-    private IEnumerable<OutletView> OutletViews(string lang) => _model.Outlets.Select(o => new OutletView
+    /// <summary>Outlets that have articles: one described in content/outlets/ or the catalog without any has no page, feed or sitemap entry.</summary>
+    public IEnumerable<Outlet> PublishedOutlets => _model.Outlets.Where(o => _model.ByOutlet[o.Id].Count > 0);
+
+    private IEnumerable<OutletView> OutletViews(string lang) => PublishedOutlets.Select(o => new OutletView
     {
         Id = o.Id,
         Url = Urls.Path($"{lang}/outlets/{o.Id}/"),

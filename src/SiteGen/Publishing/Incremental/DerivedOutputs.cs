@@ -37,7 +37,7 @@ internal sealed class DerivedOutputs(BuildRun run, Loaded loaded, Linked linked,
         foreach (var lang in SitePages.Languages)
         {
             Feed(lang, $"{lang}/feed.xml", $"{lang}/", _pages.SiteTitle(lang), _pages.SiteDescription(lang), model.Articles);
-            foreach (var outlet in model.Outlets)
+            foreach (var outlet in _pages.PublishedOutlets)
             {
                 Feed(lang, $"{lang}/outlets/{outlet.Id}/feed.xml", $"{lang}/outlets/{outlet.Id}/", $"{SitePages.OutletName(outlet, lang)} · {_pages.SiteTitle(lang)}", null, model.ByOutlet[outlet.Id], $"outlets/{outlet.Id}.yml");
             }
