@@ -110,6 +110,13 @@ internal static class BuildCommand
         }
 
         Console.WriteLine($"built {result.Pages} pages ({result.Articles} articles, {result.Files} files, {result.Bytes / 1048576.0:F1} MB) into {options.OutDir} in {result.Elapsed.TotalSeconds:F2} s");
+        var budget = SiteBudget.Of(result, options.OutDir);
+        Console.WriteLine(budget.Summary());
+        foreach (var warning in budget.Warnings())
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+
         return ExitCodes.Ok;
     }
 

@@ -145,16 +145,20 @@ public static class SiteBuilder
     public static IEnumerable<string> PagesLimits(IReadOnlyDictionary<string, long> files) => PagesLimits(files, files.Values.Sum());
 
     /// <summary>As <see cref="PagesLimits(IReadOnlyDictionary{string, long})"/>, with the total size known.</summary>
-    internal static IEnumerable<string> PagesLimits(IEnumerable<KeyValuePair<string, long>> files, long total)
+    internal static IEnumerable<string> PagesLimits(IEnumerable<KeyValuePair<string, long>> files, long total) =>
+        PagesLimitChecks(files, total).Select(c => c.Message);
+
+    /// <summary>The warnings of <see cref="PagesLimits(IEnumerable{KeyValuePair{string, long}}, long)"/>, each with whether the limit is passed (not only near): those fail a <c>--strict</c> build.</summary>
+    internal static IEnumerable<(string Message, bool Passed)> PagesLimitChecks(IEnumerable<KeyValuePair<string, long>> files, long total)
     {
         foreach (var (file, size) in files.Where(f => f.Value > FileLimit * 8 / 10).OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            yield return $"{file} is {size / 1048576.0:F1} MB: GitHub Pages refuses files over 100 MB";
+            yield return ($"{file} is {size / 1048576.0:F1} MB: GitHub Pages refuses files over 100 MB", size > FileLimit);
         }
 
         if (total > SiteLimit * 8 / 10)
         {
-            yield return $"the site is {total / 1048576.0:F0} MB: GitHub Pages publishes at most 1 GB";
+            yield return ($"the site is {total / 1048576.0:F0} MB: GitHub Pages publishes at most 1 GB", total > SiteLimit);
         }
     }
 

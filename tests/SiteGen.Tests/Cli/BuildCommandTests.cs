@@ -24,6 +24,7 @@ public class BuildCommandTests
         var (code, stdout, stderr) = CliRunner.RunIn(Path.GetDirectoryName(content)!, "build", "--content", content, "--out", outDir, "--base-url", "https://user.github.io/repo/");
         Assert.True(code == 0, stderr);
         Assert.Matches(@"built 53 pages \(7 articles, \d+ files, [\d.]+ MB\)", stdout);
+        Assert.Matches(@"size: [\d.]+ MB in \d+ files, [\d.]+ KB per article \(7 articles\) → [\d.]+ GB projected at 50,000 articles", stdout);
         Assert.Contains("rendering 53/53 (100%)", stderr, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(outDir, "zh", "articles", "epochtimes-n13555352", "index.html")));
     }

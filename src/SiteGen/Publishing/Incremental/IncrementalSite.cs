@@ -98,7 +98,10 @@ public sealed class IncrementalSite
         clock.Time("check", () => _check.Run(run, staged, loaded.Urls, recordsAsLast));
 
         var sizes = _publish.Sizes(staged, recordsAsLast);
-        run.Warnings.AddRange(SiteBuilder.PagesLimits(sizes.Large, sizes.Bytes));
+        foreach (var (message, passed) in SiteBuilder.PagesLimitChecks(sizes.Large, sizes.Bytes))
+        {
+            (passed ? run.WarningsOrStrictErrors : run.Warnings).Add(message); // near a limit: a warning; past it: --strict fails
+        }
         var parsed = _load.TakeParsed();
         if (run.Errors.Count > 0)
         {
