@@ -16,6 +16,9 @@ public static class ArchiveChecker
         var problems = new List<ContentException>();
         var store = ArticleStore.Open(contentDir);
         problems.AddRange(store.Errors);
+        var events = Events.EventStore.Load(contentDir);
+        problems.AddRange(events.Errors);
+        problems.AddRange(events.Events.SelectMany(e => Events.EventPlaceholders.Find(e, contentDir)));
         var manifest = SourceManifest.Load(contentDir);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
 

@@ -162,6 +162,7 @@ internal sealed class LoadPhase
         _changedContent = []; // both loads are current now
         run.Errors.AddRange(store.Errors.Select(e => e.Message));
         run.WarningsOrStrictErrors.AddRange(events.Errors.Select(e => e.Message));
+        run.WarningsOrStrictErrors.AddRange(events.Events.SelectMany(e => EventPlaceholders.Find(e, contentDir)).Select(p => p.Message));
         if (theme.Error is not null)
         {
             run.Errors.Add(theme.Error);
