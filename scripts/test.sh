@@ -14,6 +14,21 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "We
     || { echo "error: could not install chromium and fonts-wqy-microhei" >&2; exit 3; }
 fi
 
+# The Nu Html Checker for HtmlValidityTests: Java from Debian, vnu.jar from npm (pinned) into .tools/.
+if ! command -v java >/dev/null 2>&1; then
+  echo "installing default-jre-headless for the Nu Html Checker"
+  sudo_cmd=""
+  [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q default-jre-headless \
+    || { echo "error: could not install default-jre-headless" >&2; exit 3; }
+fi
+vnu_version=26.9.27
+if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || ! grep -q "\"version\": \"$vnu_version\"" .tools/node_modules/vnu-jar/package.json 2>/dev/null; then
+  echo "installing vnu-jar@$vnu_version (npm) into .tools/"
+  mkdir -p .tools && npm install --prefix .tools --no-save --no-audit --no-fund --silent "vnu-jar@$vnu_version" \
+    || { echo "error: could not install vnu-jar@$vnu_version" >&2; exit 3; }
+fi
+
 dotnet restore SiteGen.sln || { echo "error: dotnet restore failed" >&2; exit 3; }
 
 results="${TEST_RESULTS_DIR:-$(mktemp -d)}"
