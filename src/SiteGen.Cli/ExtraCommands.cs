@@ -12,5 +12,6 @@ internal static class ExtraCommands
         yield return ServeCommand.Create();
         yield return Commands.EventsCommand.Create();
         yield return BenchCommand.Create();
+        yield return InitCommand.Create();
     }
 }
