@@ -34,7 +34,7 @@ public sealed class ArticlePageMemo
         var suffix = $"articles/{view.Id}/";
         return new PageJob($"{lang}/{suffix}index.html", "article", "base", lang, suffix, true, () =>
         {
-            var vars = variables.Make(lang, "article", suffix, view.AltTitle ?? view.Title, description: view.Summary, ogType: "article", ogImage: view.Image?.Src, oneLanguage: view.SwitchUrl);
+            var vars = variables.Make(lang, "article", suffix, view.AltTitle ?? view.Title, description: view.Summary, ogType: "article", ogImage: view.Image?.Src, oneLanguageSwitchUrl: view.SwitchUrl);
             vars["article"] = view;
             return vars;
         }, view, OneLanguage: true);

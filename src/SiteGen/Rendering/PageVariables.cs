@@ -34,12 +34,12 @@ public sealed class PageVariables
     public IReadOnlyDictionary<string, string> AssetUrls { get; }
 
     /// <summary>The <c>site</c> and <c>page</c> variables of a page (<paramref name="suffix"/> null: a 404 page).</summary>
-    /// <param name="oneLanguage">For a page only this UI has (an article's): where its language switch leads instead
+    /// <param name="oneLanguageSwitchUrl">For a page only this UI has (an article's): where its language switch leads instead
     /// of the same page in the other UI; it then has no <c>hreflang</c> alternates.</param>
-    public Dictionary<string, object?> Make(string lang, string kind, string? suffix, string title, bool noAlternates = false, string? description = null, string ogType = "website", string? ogImage = null, (string Url, string Title)? feed = null, string? oneLanguage = null)
+    public Dictionary<string, object?> Make(string lang, string kind, string? suffix, string title, bool noAlternates = false, string? description = null, string ogType = "website", string? ogImage = null, (string Url, string Title)? feed = null, string? oneLanguageSwitchUrl = null)
     {
         var other = SitePages.Other(lang);
-        var alternates = suffix is null || noAlternates || oneLanguage is not null
+        var alternates = suffix is null || noAlternates || oneLanguageSwitchUrl is not null
             ? Array.Empty<AlternateView>()
             : [
                 new AlternateView("zh-Hans", Urls.Absolute($"zh/{suffix}")),
@@ -58,7 +58,7 @@ public sealed class PageVariables
                 Url = suffix is null ? Urls.Path($"{lang}/404.html") : Urls.Path($"{lang}/{suffix}"),
                 Canonical = suffix is null || noAlternates ? null : Urls.Absolute($"{lang}/{suffix}"),
                 Alternates = alternates,
-                SwitchUrl = oneLanguage ?? (suffix is null ? Urls.Path($"{other}/") : Urls.Path($"{other}/{suffix}")),
+                SwitchUrl = oneLanguageSwitchUrl ?? (suffix is null ? Urls.Path($"{other}/") : Urls.Path($"{other}/{suffix}")),
                 SwitchLang = SitePages.HtmlLang(other),
                 OgType = ogType,
                 OgImage = ogImage,

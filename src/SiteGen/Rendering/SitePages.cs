@@ -225,7 +225,7 @@ public sealed partial class SitePages
             Older = Neighbour(neighbours?.Older),
             Newer = Neighbour(neighbours?.Newer),
             Translations = _model.Translations.GetValueOrDefault(a.Id, []).Select(t => new LinkView(t.Title, Urls.Path(ArticlePath(t)), t.Lang, Note: t.Lang)).ToArray(),
-            SwitchUrl = SwitchUrl(a, lang),
+            SwitchUrl = Home(a) == lang ? SwitchUrl(a, lang) : null, // only its page (in its home UI) has a switch
         };
     }
 

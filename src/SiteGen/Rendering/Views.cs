@@ -69,7 +69,7 @@ public sealed class ArticleView
 
     public IReadOnlyList<LinkView> Translations { get; init; } = [];
 
-    /// <summary>Where the article page's language switch leads: a translation in the other UI's language, else that UI's page of the outlet.</summary>
+    /// <summary>Where the article page's language switch leads: a translation in the other UI's language, else that UI's page of the outlet; null in the view of the UI that has no page of it.</summary>
     public string? SwitchUrl { get; init; }
 }
 
