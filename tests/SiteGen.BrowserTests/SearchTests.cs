@@ -381,7 +381,7 @@ public sealed class SearchTests(SiteFixture site, ITestOutputHelper output)
     }
 
     private static async Task WaitForIndexAsync(BrowserPage tab) =>
-        // The filters appear once the manifest and meta.bin are read.
+        // The filters appear once the manifest, keys.bin and norms.bin are read.
         await tab.Page.WaitForSelectorAsync("[data-search-filters]:not([hidden]) select", new WaitForSelectorOptions { Timeout = 30_000 });
 
     // Times, in the page, from each input event to the moment the results for the address's query are in

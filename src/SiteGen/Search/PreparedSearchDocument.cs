@@ -428,7 +428,7 @@ internal sealed class DocumentTermCounter
         var text = _buffer.AsSpan(0, _chars);
         if (_cjk)
         {
-            // Every character, every two and every three consecutive characters; bigrams count as length.
+            // Every character and every two consecutive characters; bigrams count as length.
             var count = _codePoints;
             _at[count] = _chars;
             for (var i = 0; i < count; i++)
@@ -438,11 +438,6 @@ internal sealed class DocumentTermCounter
                 {
                     Count(Gram(table, text, i, 2));
                     _length++;
-                }
-
-                if (i + 2 < count)
-                {
-                    Count(Gram(table, text, i, 3));
                 }
             }
         }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace SiteGen.Search;
@@ -14,8 +13,8 @@ public sealed record SearchDocView(string Id, string Title, string Lang, string 
 
 /// <summary>
 /// The query side in C#: reads an index folder the way <c>search.js</c> reads it over HTTP (the
-/// manifest, <c>meta.bin</c>, then only the shards of the query's terms and the doc-table chunks of the
-/// results shown) and ranks the same way. Tests use it as the reference for the page script, and it
+/// manifest, <c>norms.bin</c>, then only the shards of the query's terms and the doc-table chunks of the
+/// results shown, and <c>meta.bin</c> when a filter is chosen) and ranks the same way. Tests use it as the reference for the page script, and it
 /// counts the bytes a query would transfer.
 /// </summary>
 public sealed class SearchIndexReader
@@ -26,10 +25,8 @@ public sealed class SearchIndexReader
     private readonly Dictionary<int, SearchDocView[]> _chunks = [];
     private readonly List<string> _filesRead = [];
     private readonly int[] _length;
-    private readonly int[] _outlet;
-    private readonly int[] _lang;
-    private readonly int[] _year;
-    private readonly int[][] _events;
+    private readonly string _metaFile;
+    private (int[] Outlet, int[] Lang, int[] Year, int[][] Events)? _facets;
 
     private SearchIndexReader(string dir)
     {
@@ -42,33 +39,57 @@ public sealed class SearchIndexReader
         B = root.GetProperty("b").GetDouble();
         TitleBoost = root.GetProperty("titleBoost").GetDouble();
         DocsPerChunk = root.GetProperty("docsPerChunk").GetInt32();
-        _shardKeys = [.. root.GetProperty("shards").EnumerateArray().Select(e => e.GetString()!)];
+        _shardKeys = ReadKeys(root.GetProperty("keys").GetString()!);
         Outlets = [.. root.GetProperty("outlets").EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
         Langs = [.. root.GetProperty("langs").EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
         Years = [.. root.GetProperty("years").EnumerateArray().Select(e => e.GetProperty("id").GetInt32())];
         Events = [.. root.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("id").GetString()!)];
 
-        var meta = ReadFile(root.GetProperty("meta").GetString()!);
+        _metaFile = root.GetProperty("meta").GetString()!;
+        _length = [.. ReadFile(root.GetProperty("norms").GetString()!).Select(b => LengthNorm.Decode(b))];
+    }
+
+    /// <summary>Outlet, language, year and events per document: read only when a filter needs them, as the script does.</summary>
+    private (int[] Outlet, int[] Lang, int[] Year, int[][] Events) Facets()
+    {
+        if (_facets is { } read)
+        {
+            return read;
+        }
+
+        var meta = ReadFile(_metaFile);
         var offset = 0;
         var n = (int)Varint.Read(meta, ref offset);
-        _length = new int[n];
-        _outlet = new int[n];
-        _lang = new int[n];
-        _year = new int[n];
-        _events = new int[n][];
+        var facets = (new int[n], new int[n], new int[n], new int[n][]);
         for (var i = 0; i < n; i++)
         {
-            _length[i] = (int)Varint.Read(meta, ref offset);
-            _outlet[i] = (int)Varint.Read(meta, ref offset);
-            _lang[i] = (int)Varint.Read(meta, ref offset);
-            _year[i] = (int)Varint.Read(meta, ref offset);
+            facets.Item1[i] = (int)Varint.Read(meta, ref offset);
+            facets.Item2[i] = (int)Varint.Read(meta, ref offset);
+            facets.Item3[i] = (int)Varint.Read(meta, ref offset);
             var count = (int)Varint.Read(meta, ref offset);
-            _events[i] = new int[count];
+            facets.Item4[i] = new int[count];
             for (var j = 0; j < count; j++)
             {
-                _events[i][j] = (int)Varint.Read(meta, ref offset);
+                facets.Item4[i][j] = (int)Varint.Read(meta, ref offset);
             }
         }
+
+        _facets = facets;
+        return facets;
+    }
+
+    private string[] ReadKeys(string file)
+    {
+        var data = ReadFile(file);
+        var offset = 0;
+        var keys = new string[(int)Varint.Read(data, ref offset)];
+        var previous = Array.Empty<byte>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = FrontCoding.Read(data, ref offset, ref previous);
+        }
+
+        return keys;
     }
 
     public static SearchIndexReader Open(string indexDir) => new(indexDir);
@@ -151,10 +172,11 @@ public sealed class SearchIndexReader
         var year = filter?.Year is { } y ? Years.ToList().IndexOf(y) : -1;
         var ev = filter?.Event is { } e ? IndexOf(Events, e) : -1;
         var hits = new List<SearchHit>();
+        var facets = filter is null || filter == new SearchFilter() ? default : Facets();
         foreach (var doc in candidates!.Keys)
         {
-            if ((filter?.Outlet is not null && _outlet[doc] != outlet) || (filter?.Lang is not null && _lang[doc] != lang)
-                || (filter?.Year is not null && _year[doc] != year) || (filter?.Event is not null && !_events[doc].Contains(ev)))
+            if ((filter?.Outlet is not null && facets.Outlet[doc] != outlet) || (filter?.Lang is not null && facets.Lang[doc] != lang)
+                || (filter?.Year is not null && facets.Year[doc] != year) || (filter?.Event is not null && !facets.Events[doc].Contains(ev)))
             {
                 continue;
             }
@@ -204,7 +226,7 @@ public sealed class SearchIndexReader
             return result;
         }
 
-        // A phrase: every trigram must occur; it counts as often as its rarest trigram.
+        // A phrase: every bigram must occur; it counts as often as its rarest bigram.
         foreach (var (doc, first) in lists[0])
         {
             int title = first.Title, other = first.Other;
@@ -236,11 +258,10 @@ public sealed class SearchIndexReader
             var data = ReadFile($"shards/{shard}.bin");
             var offset = 0;
             var count = Varint.Read(data, ref offset);
+            var previous = Array.Empty<byte>();
             for (var i = 0; i < count; i++)
             {
-                var length = (int)Varint.Read(data, ref offset);
-                var name = Encoding.UTF8.GetString(data, offset, length);
-                offset += length;
+                var name = FrontCoding.Read(data, ref offset, ref previous);
                 var df = Varint.Read(data, ref offset);
                 var size = (int)Varint.Read(data, ref offset);
                 entries[name] = [.. BitConverter.GetBytes((int)df), .. data.AsSpan(offset, size)];
@@ -262,9 +283,8 @@ public sealed class SearchIndexReader
         var doc = -1;
         for (var i = 0; i < docs; i++)
         {
-            doc += (int)Varint.Read(payload, ref at);
-            var title = (int)Varint.Read(payload, ref at);
-            var other = (int)Varint.Read(payload, ref at);
+            var (delta, title, other) = PostingCodec.Read(payload, ref at);
+            doc += delta;
             result[doc] = new Posting(title, other);
         }
 

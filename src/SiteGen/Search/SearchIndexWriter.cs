@@ -15,8 +15,12 @@ public sealed record SearchIndexOptions
     /// <summary>A postings shard is closed once it holds at least this many bytes (larger when <see cref="MaxShards"/> needs it).</summary>
     public int MinShardBytes { get; init; } = 16 * 1024;
 
-    /// <summary>Keeps the manifest's shard list small on big archives.</summary>
-    public int MaxShards { get; init; } = 2000;
+    /// <summary>
+    /// Bounds <c>keys.bin</c> (about 5 bytes per shard) on big archives. A first query fetches the keys
+    /// and one shard per term: 8,000 shards balance the two for queries of two to five terms at 50,000
+    /// articles (keys ~40 KB, shards ~16 KB).
+    /// </summary>
+    public int MaxShards { get; init; } = 8000;
 
     /// <summary>Postings held in memory before they are written to a sorted run on disk.</summary>
     public long SpillBytes { get; init; } = 256L << 20;
@@ -47,14 +51,15 @@ public sealed record SearchIndexStats(int Documents, int Terms, int Shards, int 
 /// <see cref="SearchIndexOptions.SpillBytes"/>) — or tokenize them beforehand on any thread
 /// (<see cref="SearchIndexCache"/>) and <see cref="Add(PreparedSearchDocument)"/> them in order — then
 /// <see cref="WriteTo(string)"/> merges the runs into term shards (or <see cref="WriteTo(Action{string, byte[]})"/>
-/// hands the files over in memory). Output (see <c>docs/search.md</c>): <c>index.json</c> (manifest), <c>meta.bin</c> (per-doc
-/// length and filters), <c>fold.json</c> (Traditional → Simplified table for the page script),
+/// hands the files over in memory). Output (see <c>docs/search.md</c>): <c>index.json</c> (manifest),
+/// <c>keys.bin</c> (shard keys), <c>norms.bin</c> (per-doc length), <c>meta.bin</c> (per-doc filter
+/// values), <c>fold.json</c> (Traditional → Simplified table for the page script),
 /// <c>shards/&lt;n&gt;.bin</c> (postings by term range), <c>docs/&lt;n&gt;.json</c> (titles, excerpts,
 /// URLs). Same documents in the same order give the same bytes.
 /// </summary>
 public sealed class SearchIndexWriter : IDisposable
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly SearchIndexOptions _options;
     private PostingBuffer[] _postings = new PostingBuffer[1024];
@@ -251,6 +256,7 @@ public sealed class SearchIndexWriter : IDisposable
         long largest = 0;
         string? previousLast = null;
         string? lastTerm = null;
+        var previousBytes = Array.Empty<byte>();
 
         void CloseShard()
         {
@@ -268,18 +274,25 @@ public sealed class SearchIndexWriter : IDisposable
             shard.SetLength(0);
             shardTerms = 0;
             previousLast = lastTerm;
+            previousBytes = [];
         }
 
         foreach (var (term, df, payload) in MergedPostings())
         {
+            // A long posting list gets a shard of its own, so that a query for a common word fetches
+            // its postings and not a shard's worth of neighbours besides.
+            if (shardTerms > 0 && payload.Length >= target / 2)
+            {
+                CloseShard();
+            }
+
             if (shardTerms == 0)
             {
                 keys.Add(ShortestKey(term, previousLast));
             }
 
-            var termBytes = Encoding.UTF8.GetBytes(term);
-            Varint.Write(shard, termBytes.Length);
-            shard.Write(termBytes);
+            // Front-coded (sorted bigrams share their first character: 9 → 6 bytes per dictionary entry).
+            previousBytes = FrontCoding.Write(shard, term, previousBytes);
             Varint.Write(shard, df);
             Varint.Write(shard, payload.Length);
             shard.Write(payload.Span);
@@ -293,6 +306,17 @@ public sealed class SearchIndexWriter : IDisposable
         }
 
         CloseShard();
+
+        // keys.bin: the shard keys, front-coded (at 50,000 articles ~10,000 keys: 90 KB as JSON in the manifest).
+        var keyFile = new MemoryStream();
+        Varint.Write(keyFile, keys.Count);
+        var previousKey = Array.Empty<byte>();
+        foreach (var key in keys)
+        {
+            previousKey = FrontCoding.Write(keyFile, key, previousKey);
+        }
+
+        Write("keys.bin", keyFile.ToArray());
 
         // Facets, in ordinal order of their ids (years by number), with their document counts.
         var yearDocs = new Dictionary<int, int>();
@@ -318,12 +342,19 @@ public sealed class SearchIndexWriter : IDisposable
         var eventIndex = Index(events);
         var yearIndex = years.Select((y, i) => (y, i)).ToDictionary(p => p.y, p => p.i);
 
-        // meta.bin: per document its length and its filter values.
+        // norms.bin: per document its length in a byte, what every query needs; meta.bin: its filter
+        // values, fetched only when a filter is chosen.
+        var norms = new byte[_docs.Count];
+        for (var i = 0; i < norms.Length; i++)
+        {
+            norms[i] = LengthNorm.Encode(_docs[i].Length);
+        }
+
+        Write("norms.bin", norms);
         var meta = new MemoryStream();
         Varint.Write(meta, _docs.Count);
         foreach (var d in _docs)
         {
-            Varint.Write(meta, d.Length);
             Varint.Write(meta, outletIndex[d.Outlet]);
             Varint.Write(meta, langIndex[d.Lang]);
             Varint.Write(meta, yearIndex[d.Year]);
@@ -380,18 +411,13 @@ public sealed class SearchIndexWriter : IDisposable
             w.WriteNumber("b", _options.B);
             w.WriteNumber("titleBoost", _options.TitleBoost);
             w.WriteNumber("docsPerChunk", _options.DocsPerChunk);
+            w.WriteString("norms", "norms.bin");
             w.WriteString("meta", "meta.bin");
             w.WriteString("fold", "fold.json");
             w.WriteString("shardPath", "shards/{n}.bin");
             w.WriteString("docPath", "docs/{n}.json");
             w.WriteString("eventPath", _options.EventPath);
-            w.WriteStartArray("shards");
-            foreach (var key in keys)
-            {
-                w.WriteStringValue(key);
-            }
-
-            w.WriteEndArray();
+            w.WriteString("keys", "keys.bin");
             WriteFacet(w, "outlets", outlets, id => _outletNames.GetValueOrDefault(id), d => d.Outlet);
             WriteFacet(w, "langs", langs, _ => null, d => d.Lang);
             w.WriteStartArray("years");
@@ -420,7 +446,7 @@ public sealed class SearchIndexWriter : IDisposable
         Write("index.json", manifest);
 
         DeleteTemp();
-        return new SearchIndexStats(_docs.Count, terms, keys.Count, chunks, files, bytes, largest, manifest.Length, meta.Length, _runs.Count);
+        return new SearchIndexStats(_docs.Count, terms, keys.Count, chunks, files, bytes, largest, manifest.Length, meta.Length + norms.Length, _runs.Count);
     }
 
     public void Dispose() => DeleteTemp();
@@ -704,8 +730,9 @@ public sealed class SearchIndexWriter : IDisposable
                     var more = sources[next].Current;
                     // Re-base the segment's first document on the previous segment's last one.
                     var offset = 0;
-                    var firstDoc = Varint.Read(more.Payload, ref offset) - 1;
-                    Varint.Write(payload, firstDoc - lastDoc);
+                    var head = Varint.Read(more.Payload, ref offset);
+                    var firstDoc = PostingCodec.DeltaOf(head) - 1;
+                    Varint.Write(payload, PostingCodec.Rebase(head, firstDoc - lastDoc));
                     payload.Write(more.Payload.AsSpan(offset));
                     df += more.Df;
                     lastDoc = more.LastDoc;
@@ -749,7 +776,7 @@ public sealed class SearchIndexWriter : IDisposable
 
     private sealed record RunEntry(string Term, int Df, int LastDoc, byte[] Payload);
 
-    /// <summary>One term's postings, varint-encoded as they come: doc delta, title tf, other tf.</summary>
+    /// <summary>One term's postings, encoded as they come (<see cref="PostingCodec"/>).</summary>
     private struct PostingBuffer
     {
         private byte[] _data;
@@ -773,23 +800,27 @@ public sealed class SearchIndexWriter : IDisposable
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Append(int doc, int titleTf, int otherTf)
         {
-            WriteVarint(doc - LastDoc);
-            WriteVarint(titleTf);
-            WriteVarint(otherTf);
+            var (head, hasCounts) = PostingCodec.Head(doc - LastDoc, titleTf, otherTf);
+            WriteVarint(head);
+            if (hasCounts)
+            {
+                WriteVarint(titleTf);
+                WriteVarint(otherTf);
+            }
 
             LastDoc = doc;
             Df++;
         }
 
-        private void WriteVarint(int value)
+        private void WriteVarint(long value)
         {
             var length = Length;
-            if (length + 5 > _data.Length)
+            if (length + 10 > _data.Length)
             {
                 Array.Resize(ref _data, Math.Max(_data.Length * 2, 16));
             }
 
-            var v = (uint)value;
+            var v = (ulong)value;
             while (v >= 0x80)
             {
                 _data[length++] = (byte)(v | 0x80);

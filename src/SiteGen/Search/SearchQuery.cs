@@ -2,9 +2,9 @@ namespace SiteGen.Search;
 
 /// <summary>
 /// One thing a query asks for: a word's term, one Chinese character (unigram), two (bigram), or a longer
-/// Chinese phrase: its overlapping trigrams, all of which must occur (exact for three characters; for
-/// more, every three consecutive characters of the phrase stand together in the document), counted as
-/// often as the rarest of them. A document matches a query when it matches every unit.
+/// Chinese phrase: its overlapping bigrams, all of which must occur somewhere in the document (not
+/// necessarily together: the index stores no positions), counted as often as the rarest of them. A
+/// document matches a query when it matches every unit.
 /// </summary>
 public sealed record QueryUnit(IReadOnlyList<string> Terms, bool IsPhrase)
 {
@@ -36,7 +36,7 @@ public sealed record SearchQuery(IReadOnlyList<QueryUnit> Units)
                 var runes = segment.Text.EnumerateRunes().Select(r => r.ToString()).ToArray();
                 unit = runes.Length <= 2
                     ? new QueryUnit([string.Concat(runes)], false)
-                    : new QueryUnit([.. Enumerable.Range(0, runes.Length - 2).Select(i => runes[i] + runes[i + 1] + runes[i + 2])], true);
+                    : new QueryUnit([.. Enumerable.Range(0, runes.Length - 1).Select(i => runes[i] + runes[i + 1])], true);
             }
 
             if (unit is not null && seen.Add(unit.Key))

@@ -9,11 +9,8 @@ public enum TokenKind
     /// <summary>A word of letters and digits (English and other alphabetic text), stemmed, stop words dropped.</summary>
     Word,
 
-    /// <summary>Two consecutive Chinese (or kana) characters: a two-character query, and the unit of document length.</summary>
+    /// <summary>Two consecutive Chinese (or kana) characters: a two-character query, the pieces of a longer one, and the unit of document length.</summary>
     Bigram,
-
-    /// <summary>Three consecutive Chinese (or kana) characters: a longer query is matched as the phrase of its trigrams.</summary>
-    Trigram,
 
     /// <summary>One Chinese (or kana) character; stored without positions, for one-character queries.</summary>
     Unigram,
@@ -39,8 +36,8 @@ public sealed record TextSegment(bool IsCjk, string Text, int[] Starts, int[] En
 /// <list type="bullet">
 /// <item>Text is folded code point by code point (<see cref="TextFolding"/>).</item>
 /// <item>A run of Han characters (and kana) becomes overlapping bigrams at consecutive positions, plus
-/// each character as a unigram and every three consecutive characters as a trigram (so a phrase is
-/// matched without storing positions); nothing spans two runs.</item>
+/// each character as a unigram (a longer query is matched as all its bigrams, without positions);
+/// nothing spans two runs.</item>
 /// <item>Letters, digits and spacing marks form words; an apostrophe inside a word is dropped (Putin's →
 /// putins); everything else separates. A word of a–z letters is stemmed (Porter2); stop words and words
 /// over <see cref="MaxWordLength"/> characters are not indexed.</item>
@@ -204,11 +201,6 @@ public static class SearchTokenizer
                 if (i + 1 < count)
                 {
                     tokens.Add(new SearchToken(run[at[i]..at[i + 2]], TokenKind.Bigram, position + i, segment.Starts[i], segment.Ends[i + 1]));
-                }
-
-                if (i + 2 < count)
-                {
-                    tokens.Add(new SearchToken(run[at[i]..at[i + 3]], TokenKind.Trigram, position + i, segment.Starts[i], segment.Ends[i + 2]));
                 }
             }
 

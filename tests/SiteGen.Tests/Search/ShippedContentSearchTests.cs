@@ -99,7 +99,7 @@ public class ShippedContentSearchTests(ShippedIndex index, ITestOutputHelper out
     }
 
     [Fact]
-    public void A_query_reads_only_the_manifest_meta_its_shards_and_its_result_chunks()
+    public void A_query_reads_only_the_manifest_norms_its_shards_and_its_result_chunks()
     {
         var reader = index.Open();
         var query = SearchQuery.Parse("普京 峰会");
@@ -111,10 +111,11 @@ public class ShippedContentSearchTests(ShippedIndex index, ITestOutputHelper out
 
         var shards = query.Terms.Select(reader.ShardOf).Distinct().Select(s => $"shards/{s}.bin").ToHashSet();
         var read = reader.FilesRead.ToArray();
-        Assert.Equal(["index.json", "meta.bin"], read.Take(2));
+        Assert.Equal(["index.json", "keys.bin", "norms.bin"], read.Take(3));
+        Assert.DoesNotContain("meta.bin", read);
         Assert.Equal(shards, read.Where(f => f.StartsWith("shards/", StringComparison.Ordinal)).ToHashSet());
         Assert.True(reader.ShardCount > shards.Count);
-        Assert.All(read.Skip(2), f => Assert.True(f.StartsWith("shards/", StringComparison.Ordinal) || f.StartsWith("docs/", StringComparison.Ordinal), f));
+        Assert.All(read.Skip(3), f => Assert.True(f.StartsWith("shards/", StringComparison.Ordinal) || f.StartsWith("docs/", StringComparison.Ordinal), f));
     }
 
     [Fact]

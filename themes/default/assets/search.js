@@ -1,6 +1,6 @@
 /* SiteGen search page script. No framework, no third party: it fetches only the static index the
- * build wrote under the site's base path (index.json, meta.bin, fold.json, shards/<n>.bin and
- * docs/<n>.json) and renders results with DOM nodes (textContent, never innerHTML).
+ * build wrote under the site's base path (index.json, keys.bin, norms.bin, fold.json, shards/<n>.bin,
+ * docs/<n>.json, and meta.bin when a filter is chosen) and renders results with DOM nodes (textContent, never innerHTML).
  * Folding, tokenizing, stemming and ranking repeat SiteGen.Search in C# exactly; docs/search.md
  * describes both. In Node the core is exported for tests (module.exports). */
 (function () {
@@ -224,7 +224,7 @@
         unit = { terms: [seg.chars.join('')], phrase: false, chars: seg.chars };
       } else {
         var terms = [];
-        for (var i = 0; i + 2 < seg.chars.length; i++) terms.push(seg.chars[i] + seg.chars[i + 1] + seg.chars[i + 2]);
+        for (var i = 0; i + 1 < seg.chars.length; i++) terms.push(seg.chars[i] + seg.chars[i + 1]);
         unit = { terms: terms, phrase: true, chars: seg.chars };
       }
       if (unit !== null) {
@@ -276,12 +276,29 @@
 
   var utf8 = new TextDecoder('utf-8');
 
+  /** A front-coded term or key (FrontCoding): bytes shared with the previous one, then the rest. */
+  function readFrontCoded(bytes, at, previous) {
+    var shared = readVarint(bytes, at), len = readVarint(bytes, at);
+    var own = new Uint8Array(shared + len);
+    own.set(previous.subarray(0, shared));
+    own.set(bytes.subarray(at.i, at.i + len), shared);
+    at.i += len;
+    return { text: utf8.decode(own), bytes: own };
+  }
+
   /** An index read through `load(relativePath, kind)` -> Promise of ArrayBuffer ('bin') or parsed JSON ('json'). */
   function Index(load) {
     this.load = load;
     this.cache = new Map();
     this.manifest = null;
+    this.keys = null;
+    this.norms = null;
     this.meta = null;
+  }
+
+  /** A document length from its norms.bin byte (LengthNorm.Decode). */
+  function normLength(b) {
+    return b < 32 ? b : (16 + (b & 15)) << ((b >> 4) - 1);
   }
 
   Index.prototype.get = function (path, kind) {
@@ -293,15 +310,34 @@
     var self = this;
     if (this.opening) return this.opening;
     this.opening = this.get('index.json', 'json').then(function (m) {
-      if (m.format !== 1) throw new Error('unknown search index format ' + m.format);
+      if (m.format !== 2) throw new Error('unknown search index format ' + m.format);
       self.manifest = m;
-      return self.get(m.meta, 'bin');
-    }).then(function (buffer) {
+      return Promise.all([self.get(m.keys, 'bin'), self.get(m.norms, 'bin')]);
+    }).then(function (files) {
+      var keyBytes = new Uint8Array(files[0]), at = { i: 0 }, keys = new Array(readVarint(keyBytes, at)), previous = new Uint8Array(0);
+      for (var k = 0; k < keys.length; k++) {
+        var entry = readFrontCoded(keyBytes, at, previous);
+        keys[k] = entry.text;
+        previous = entry.bytes;
+      }
+      self.keys = keys;
+      var bytes = new Uint8Array(files[1]), norms = new Int32Array(bytes.length);
+      for (var d = 0; d < bytes.length; d++) norms[d] = normLength(bytes[d]);
+      self.norms = norms;
+      return self;
+    });
+    return this.opening;
+  };
+
+  /** Outlet, language, year and events per document (meta.bin): loaded once, only when a filter is chosen. */
+  Index.prototype.facets = function () {
+    var self = this;
+    if (this.meta !== null) return Promise.resolve(this.meta);
+    return this.get(this.manifest.meta, 'bin').then(function (buffer) {
       var bytes = new Uint8Array(buffer), at = { i: 0 };
       var n = readVarint(bytes, at);
-      var meta = { length: new Int32Array(n), outlet: new Int32Array(n), lang: new Int32Array(n), year: new Int32Array(n), events: new Array(n) };
+      var meta = { outlet: new Int32Array(n), lang: new Int32Array(n), year: new Int32Array(n), events: new Array(n) };
       for (var d = 0; d < n; d++) {
-        meta.length[d] = readVarint(bytes, at);
         meta.outlet[d] = readVarint(bytes, at);
         meta.lang[d] = readVarint(bytes, at);
         meta.year[d] = readVarint(bytes, at);
@@ -310,9 +346,8 @@
         meta.events[d] = ev;
       }
       self.meta = meta;
-      return self;
+      return meta;
     });
-    return this.opening;
   };
 
   /** Loads the folding table once, only when a query or text needs more than ASCII. */
@@ -322,7 +357,7 @@
   };
 
   Index.prototype.shardOf = function (term) {
-    var keys = this.manifest.shards, lo = 0, hi = keys.length - 1, found = 0;
+    var keys = this.keys, lo = 0, hi = keys.length - 1, found = 0;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
       if (keys[mid] <= term) { found = mid; lo = mid + 1; } else hi = mid - 1;
@@ -335,11 +370,10 @@
     if (!this.cache.has(key)) {
       this.cache.set(key, this.get(this.manifest.shardPath.replace('{n}', String(n)), 'bin').then(function (buffer) {
         var bytes = new Uint8Array(buffer), at = { i: 0 }, entries = new Map();
-        var count = readVarint(bytes, at);
+        var count = readVarint(bytes, at), previous = new Uint8Array(0);
         for (var t = 0; t < count; t++) {
-          var len = readVarint(bytes, at);
-          var term = utf8.decode(bytes.subarray(at.i, at.i + len));
-          at.i += len;
+          var entry = readFrontCoded(bytes, at, previous), term = entry.text;
+          previous = entry.bytes;
           var df = readVarint(bytes, at), size = readVarint(bytes, at);
           entries.set(term, { df: df, start: at.i, end: at.i + size, bytes: bytes });
           at.i += size;
@@ -357,15 +391,21 @@
       if (!e) return result;
       var at = { i: e.start }, doc = -1;
       for (var k = 0; k < e.df; k++) {
-        doc += readVarint(e.bytes, at);
-        var title = readVarint(e.bytes, at), other = readVarint(e.bytes, at);
-        result.set(doc, [title, other]);
+        // varint(delta * 4 + code): code 0-2 is "body only, 1-3 times", 3 is followed by both counts (PostingCodec).
+        var head = readVarint(e.bytes, at), code = head % 4;
+        doc += Math.floor(head / 4);
+        if (code === 3) {
+          var title = readVarint(e.bytes, at), other = readVarint(e.bytes, at);
+          result.set(doc, [title, other]);
+        } else {
+          result.set(doc, [0, code + 1]);
+        }
       }
       return result;
     });
   };
 
-  /** A unit's matches: every term must occur; a phrase counts as often as its rarest trigram. */
+  /** A unit's matches: every term must occur; a phrase counts as often as its rarest bigram. */
   function matchUnit(lists) {
     var result = new Map();
     if (lists.some(function (l) { return l.size === 0; })) return result;
@@ -393,7 +433,7 @@
     return (needsFold ? this.fold() : Promise.resolve()).then(function () {
       return Promise.all(units.map(function (u) { return Promise.all(u.terms.map(function (t) { return self.postings(t); })); }));
     }).then(function (all) {
-      var m = self.manifest, meta = self.meta;
+      var m = self.manifest, norms = self.norms;
       var matches = units.map(function (u, i) { return matchUnit(all[i]); });
       if (matches.some(function (x) { return x.size === 0; })) return [];
       var hits = [];
@@ -404,7 +444,7 @@
           var tf = matches[u].get(doc), df = matches[u].size;
           var idf = Math.log(1 + ((m.docs - df + 0.5) / (df + 0.5)));
           var w = (m.titleBoost * tf[0]) + tf[1];
-          score += idf * (w * (m.k1 + 1) / (w + (m.k1 * (1 - m.b + (m.b * meta.length[doc] / Math.max(1, m.avgdl))))));
+          score += idf * (w * (m.k1 + 1) / (w + (m.k1 * (1 - m.b + (m.b * norms[doc] / Math.max(1, m.avgdl))))));
         }
         hits.push({ doc: doc, score: score });
       });
@@ -573,8 +613,11 @@
       (needsFold ? index.fold() : Promise.resolve())
         .then(function () { units = parseQuery(state.q); return index.search(units); })
         .then(function (hits) {
+          var filtered = state.outlet || state.lang || state.year || state.event;
+          return filtered ? index.facets().then(function () { return hits.filter(function (h) { return passes(h.doc); }); }) : hits;
+        })
+        .then(function (hits) {
           if (my !== generation) return null;
-          hits = hits.filter(function (h) { return passes(h.doc); });
           if (hits.length === 0) { status.textContent = format(t.none, { q: state.q }); return null; }
           var pages = Math.ceil(hits.length / PER_PAGE);
           if (state.page > pages) state.page = pages;
