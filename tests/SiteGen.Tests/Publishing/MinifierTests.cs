@@ -50,9 +50,10 @@ public class MinifierTests
 public class PagesLimitsTests
 {
     [Fact]
-    public void Warns_near_the_github_pages_limits_only()
+    public void Warns_near_the_github_pages_limits_and_past_the_budget_of_one_file()
     {
-        Assert.Empty(SiteBuilder.PagesLimits(new Dictionary<string, long> { ["a.html"] = 10 << 20, ["b.html"] = 50 << 20 }));
+        Assert.Empty(SiteBuilder.PagesLimits(new Dictionary<string, long> { ["a.html"] = 9 << 20, ["b.html"] = 9_999_999 }));
+        Assert.Equal(["c.html is 47.7 MB: over the budget of 10 MB for one file (docs/publishing.md)"], SiteBuilder.PagesLimits(new Dictionary<string, long> { ["a.html"] = 9 << 20, ["c.html"] = 50_000_000 }));
         var warnings = SiteBuilder.PagesLimits(new Dictionary<string, long> { ["big.xml"] = 85L << 20, ["a.html"] = 800L << 20 }).ToArray();
         Assert.Equal(3, warnings.Length);
         Assert.Contains(warnings, w => w.StartsWith("big.xml is 85.0 MB", StringComparison.Ordinal));

@@ -27,9 +27,10 @@ public class SiteBudgetTests
     [Fact]
     public void A_limit_passed_is_marked_for_strict_and_a_limit_neared_is_not()
     {
-        var checks = SiteBuilder.PagesLimitChecks(new Dictionary<string, long> { ["near.xml"] = 85L << 20, ["over.bin"] = 101L << 20 }, 900L << 20).ToArray();
+        var checks = SiteBuilder.PagesLimitChecks(new Dictionary<string, long> { ["big.xml"] = 11_000_000, ["near.xml"] = 85L << 20, ["over.bin"] = 101L << 20, ["small.xml"] = 9_000_000 }, 900L << 20).ToArray();
 
-        Assert.Equal([("near.xml", false), ("over.bin", true), ("the site", false)], checks.Select(c => (c.Message.Split(' ')[0] == "the" ? "the site" : c.Message.Split(' ')[0], c.Passed)));
+        Assert.Equal([("big.xml", false), ("near.xml", false), ("over.bin", true), ("the site", false)], checks.Select(c => (c.Message.Split(' ')[0] == "the" ? "the site" : c.Message.Split(' ')[0], c.Passed)));
+        Assert.Contains("over the budget of 10 MB", checks[0].Message, StringComparison.Ordinal);
         Assert.True(SiteBuilder.PagesLimitChecks([], (1L << 30) + 1).Single().Passed);
     }
 
