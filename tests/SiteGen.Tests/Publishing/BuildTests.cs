@@ -52,6 +52,16 @@ public class BuildTests
     }
 
     [Fact]
+    public void A_broken_link_in_an_article_body_names_the_article_file_and_line()
+    {
+        var content = SiteFixture.CopyContent();
+        File.WriteAllText(Path.Combine(content, "articles", "voachinese", "2022", "broken-link.md"),
+            "---\nid: voachinese-broken-link\ntitle: 链接\nlang: zh-Hans\noutlet: voachinese\npublished: 2022-02-05\n---\n\n第一段。\n\n见[旧文](../../../etc/passwd)。\n");
+        var result = SiteFixture.Build(Path.Combine(TestPaths.NewTempDir(), "public"), content);
+        Assert.Equal("articles/voachinese/2022/broken-link.md:11: broken link: ../../../etc/passwd (on /zh/articles/voachinese-broken-link/)", Assert.Single(result.Errors));
+    }
+
+    [Fact]
     public void A_one_off_build_streams_its_pages_yet_a_failure_leaves_the_previous_output_and_no_staging_folder()
     {
         var outDir = Path.Combine(TestPaths.NewTempDir(), "public");

@@ -16,7 +16,7 @@ internal sealed class CheckPhase
     public LinkCache Links { get; } = new();
 
     /// <summary>Checks the staged site; the problems go to the build's errors.</summary>
-    public void Run(BuildRun run, Staged staged, SiteUrls urls, bool recordsAsLast)
+    public void Run(BuildRun run, Staged staged, SiteUrls urls, IReadOnlyDictionary<string, string> fileOf, bool recordsAsLast)
     {
         var (options, site, before) = (run.Options, staged.Site, staged.Before);
         options.Progress?.Report(new BuildProgress("checking", 0, 1));
@@ -27,6 +27,6 @@ internal sealed class CheckPhase
                 : null)
             ?? LinkChecker.Check(site.Keys, Read, DigestOf, urls, Links);
         options.Progress?.Report(new BuildProgress("checking", 1, 1));
-        run.Errors.AddRange(problems);
+        run.Errors.AddRange(problems.Select(p => ProblemSources.InSourceTerms(p, fileOf, options.ContentDir)));
     }
 }

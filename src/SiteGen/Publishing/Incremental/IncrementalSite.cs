@@ -95,7 +95,7 @@ public sealed class IncrementalSite
         var derived = clock.Time("feeds", () => DerivePhase.Feeds(run, loaded, linked, viewed, planned, rendered));
         var searched = early is null ? clock.Time("search", () => _derive.Search(run, linked, rendered, null)) : _derive.Search(run, linked, rendered, early);
         var staged = _publish.Compare(run, rendered.Outputs, viewed.Files, recordsAsLast);
-        clock.Time("check", () => _check.Run(run, staged, loaded.Urls, recordsAsLast));
+        clock.Time("check", () => _check.Run(run, staged, loaded.Urls, linked.FileOf, recordsAsLast));
 
         var sizes = _publish.Sizes(staged, recordsAsLast);
         foreach (var (message, passed) in SiteBuilder.PagesLimitChecks(sizes.Large, sizes.Bytes))
