@@ -5,6 +5,11 @@ public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>
+    /// The seeds and the corpus, checked out beside the repository. A test that reads them is marked
+    /// <c>[Trait("Needs", "shared")]</c>, so a checkout without them (a fork) runs the others with
+    /// <c>--filter "Needs!=shared"</c>, as the workflows do.
+    /// </summary>
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
     public static string Seeds => Path.Combine(Shared, "seeds");
