@@ -108,9 +108,10 @@ internal static class BenchCommand
         var edits = new Option<int>("--edits") { Description = "Measured edits per archive.", DefaultValueFactory = _ => 10 };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generated archives.", DefaultValueFactory = _ => 42 };
         var noShipped = new Option<bool>("--no-shipped") { Description = "Skip the shipped archive (content/ of the repository)." };
+        var content = new Option<string?>("--content") { Description = "The archive measured as the shipped one (default: content/ of the repository)." };
         var command = new Command("serve", "Edit-to-reload latency of `sitegen serve`: edit an article, time until the SSE reload event (real watcher, debounce, incremental rebuild, Kestrel), on the shipped archive and generated ones; also when the search files are current.")
         {
-            sizes, edits, seed, noShipped,
+            sizes, edits, seed, noShipped, content,
         };
         command.SetAction(parse =>
         {
@@ -119,7 +120,7 @@ internal static class BenchCommand
                 return Usage;
             }
 
-            var reports = ServeBench.Run(new ServeBenchOptions { Shipped = !parse.GetValue(noShipped), Sizes = list, Edits = Math.Max(1, parse.GetValue(edits)), Seed = parse.GetValue(seed) });
+            var reports = ServeBench.Run(new ServeBenchOptions { Shipped = !parse.GetValue(noShipped), ShippedContent = parse.GetValue(content), Sizes = list, Edits = Math.Max(1, parse.GetValue(edits)), Seed = parse.GetValue(seed) });
             return reports.Count > 0 ? Ok : Failure;
         });
         return command;

@@ -9,6 +9,9 @@ public sealed record ServeBenchOptions
     /// <summary>Measure the archive shipped in the repository's <c>content/</c> (when it can be found).</summary>
     public bool Shipped { get; init; } = true;
 
+    /// <summary>The archive measured as the shipped one; null: the repository's <c>content/</c> (<see cref="ServeBench.FindShippedContent()"/>).</summary>
+    public string? ShippedContent { get; init; }
+
     /// <summary>Generated archive sizes to measure (the same seeded archives as the build benchmark).</summary>
     public IReadOnlyList<int> Sizes { get; init; } = [10_000];
 
@@ -42,9 +45,10 @@ public static class ServeBench
         var reports = new List<ServeLatencyReport>();
         if (options.Shipped)
         {
-            if (FindShippedContent() is { } content)
+            if ((options.ShippedContent is { } given ? Path.GetFullPath(given) : FindShippedContent()) is { } content)
             {
-                var report = Measure(() => ServeLatencyProbe.MeasureAsync(content, Path.GetFullPath(Path.Combine(content, "..", "themes")), options.Edits, label: "shipped archive"));
+                // The themes/ beside the archive (the repository's), else the theme shipped with sitegen.
+                var report = Measure(() => ServeLatencyProbe.MeasureAsync(content, null, options.Edits, label: "shipped archive"));
                 log.WriteLine(Line(report, ShippedTargetMs));
                 reports.Add(report);
             }
@@ -79,9 +83,12 @@ public static class ServeBench
         string.Create(CultureInfo.InvariantCulture, $"{report} — target median under {targetMs:F0} ms: {(report.Median < targetMs ? "met" : "NOT met")}");
 
     /// <summary>The repository's <c>content/</c>, looked for above the current folder and above the program.</summary>
-    public static string? FindShippedContent()
+    public static string? FindShippedContent() => FindShippedContent([Environment.CurrentDirectory, AppContext.BaseDirectory]);
+
+    /// <summary>The content/ of the first repository clone (SiteGen.sln, content/site.yml, themes/) at or above one of <paramref name="starts"/>.</summary>
+    public static string? FindShippedContent(IEnumerable<string> starts)
     {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        foreach (var start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

@@ -5,6 +5,11 @@ public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>
+    /// The seeds and the corpus, checked out beside the repository. A test that reads them is marked
+    /// <c>[Trait("Needs", "shared")]</c>, so a checkout without them (a fork) runs the others with
+    /// <c>--filter "Needs!=shared"</c>, as the workflows do.
+    /// </summary>
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
     public static string Seeds => Path.Combine(Shared, "seeds");
@@ -13,7 +18,14 @@ public static class TestPaths
 
     public static string Fixtures => Path.Combine(RepoRoot, "tests", "SiteGen.Tests", "Fixtures");
 
-    public static string Content => Path.Combine(RepoRoot, "content");
+    /// <summary>
+    /// The archive the tests read: a committed copy of the shipped content/ in tests/fixtures/archive/
+    /// (refreshed with scripts/refresh-test-archive.sh), so that a fork with its own content/ passes.
+    /// </summary>
+    public static string Content => Path.Combine(RepoRoot, "tests", "fixtures", "archive");
+
+    /// <summary>The repository's own content/ (whatever archive this clone publishes); only for tests whose point it is.</summary>
+    public static string RepoContent => Path.Combine(RepoRoot, "content");
 
     public static string Seed(string prefix) =>
         Directory.GetFiles(Seeds, prefix + "_*.txt").Single();

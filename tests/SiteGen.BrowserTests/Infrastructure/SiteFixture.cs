@@ -19,9 +19,11 @@ public sealed class BrowserTestGroup : ICollectionFixture<SiteFixture>
 /// Chromium for the whole run. Where the site comes from:
 /// <list type="bullet">
 /// <item><c>SITEGEN_SITE_DIR</c>: an already built site (its articles' Markdown in <c>SITEGEN_CONTENT_DIR</c>,
-/// else the repository's <c>content/</c>);</item>
-/// <item>else <c>sitegen build</c> of the repository's <c>content/</c> into a temporary folder.</item>
+/// else the test archive);</item>
+/// <item>else <c>sitegen build</c> of the test archive into a temporary folder.</item>
 /// </list>
+/// The test archive is <c>tests/fixtures/archive/</c>, a committed copy of the shipped <c>content/</c>
+/// (scripts/refresh-test-archive.sh), so that a fork with its own <c>content/</c> passes the suite.
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
@@ -47,6 +49,9 @@ public sealed class SiteFixture : IAsyncLifetime
     }
 
     public string RepoRoot { get; }
+
+    /// <summary>The archive the site is built from: tests/fixtures/archive/, not the repository's content/.</summary>
+    public string ArchiveDir => Path.Combine(RepoRoot, "tests", "fixtures", "archive");
 
     public string SiteDir { get; private set; } = "";
 
@@ -90,14 +95,14 @@ public sealed class SiteFixture : IAsyncLifetime
         {
             SiteSource = "SITEGEN_SITE_DIR";
             SiteDir = Path.GetFullPath(siteDir);
-            Content = new ContentArticles(Environment.GetEnvironmentVariable("SITEGEN_CONTENT_DIR") is { Length: > 0 } c ? Path.GetFullPath(c) : Path.Combine(RepoRoot, "content"));
+            Content = new ContentArticles(Environment.GetEnvironmentVariable("SITEGEN_CONTENT_DIR") is { Length: > 0 } c ? Path.GetFullPath(c) : ArchiveDir);
             _server = new StaticSiteServer(SiteDir);
         }
         else
         {
             SiteSource = "build";
             SiteDir = NewTempDir("sitegen-browser-site-");
-            Content = new ContentArticles(Path.Combine(RepoRoot, "content"));
+            Content = new ContentArticles(ArchiveDir);
             // The port is known before the build, so canonical and hreflang addresses point at the server.
             _server = new StaticSiteServer(SiteDir);
             await BuildSiteAsync(SiteDir, $"{_server.Origin}/");
@@ -191,7 +196,7 @@ public sealed class SiteFixture : IAsyncLifetime
     private async Task BuildSiteAsync(string outDir, string baseUrl)
     {
         var clock = Stopwatch.StartNew();
-        var (code, output) = await RunAsync("dotnet", [CliPath(), "build", "--content", Path.Combine(RepoRoot, "content"), "--out", outDir, "--base-url", baseUrl], TimeSpan.FromMinutes(6));
+        var (code, output) = await RunAsync("dotnet", [CliPath(), "build", "--content", ArchiveDir, "--out", outDir, "--base-url", baseUrl], TimeSpan.FromMinutes(6));
         if (code != 0)
         {
             throw new InvalidOperationException($"sitegen build failed with exit code {code}:\n{output}");

@@ -11,6 +11,7 @@ namespace SiteGen.Tests.Content;
 /// deserializer): on every real and generated article file, and on hostile and edge-case front
 /// matter, both give the same article field by field, or the same error (message and line).
 /// </summary>
+[Trait("Needs", "shared")]
 public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusImport>
 {
     private const string Base = "id: dw-abc\ntitle: 标题\nlang: zh-Hans\noutlet: dw\npublished: 2022-02-04\n";

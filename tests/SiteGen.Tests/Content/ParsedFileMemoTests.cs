@@ -40,12 +40,12 @@ public class ParsedFileMemoTests
     [Fact]
     public void Event_store_with_a_memo_loads_what_it_loads_without()
     {
-        var plain = EventStore.Load(Path.Combine(TestPaths.RepoRoot, "content"));
+        var plain = EventStore.Load(TestPaths.Content);
         var memo = new ParsedFileMemo<EventDefinition>();
         memo.NextBuild();
-        EventStore.Load(Path.Combine(TestPaths.RepoRoot, "content"), memo);
+        EventStore.Load(TestPaths.Content, memo);
         memo.NextBuild();
-        var kept = EventStore.Load(Path.Combine(TestPaths.RepoRoot, "content"), memo);
+        var kept = EventStore.Load(TestPaths.Content, memo);
         Assert.NotEmpty(plain.Events);
         Assert.Equal(plain.Events.Select(e => (e.Id, e.Path, e.TitleZh, e.Start, e.End)), kept.Events.Select(e => (e.Id, e.Path, e.TitleZh, e.Start, e.End)));
     }

@@ -40,7 +40,7 @@ public sealed class EventArchive
 
     public List<Article> Archive { get; }
 
-    /// <summary>The event files shipped in the repository's content/events/.</summary>
+    /// <summary>The event files of the shipped archive (the test fixture's copy, tests/fixtures/archive/events/).</summary>
     public EventCatalog Events { get; }
 
     public const string Call2021 = "2021-12-15-xi-putin-video-call";

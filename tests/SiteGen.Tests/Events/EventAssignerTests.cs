@@ -3,6 +3,7 @@ using SiteGen.Model;
 
 namespace SiteGen.Tests.Events;
 
+[Trait("Needs", "shared")]
 public class EventAssignerTests(EventArchive archive) : IClassFixture<EventArchive>
 {
     [Fact]

@@ -2,6 +2,7 @@ using SiteGen.Events;
 
 namespace SiteGen.Tests.Events;
 
+[Trait("Needs", "shared")]
 public class EventComparisonTests(EventArchive archive) : IClassFixture<EventArchive>
 {
     [Fact]
@@ -139,6 +140,7 @@ public class EventComparisonTests(EventArchive archive) : IClassFixture<EventArc
     }
 }
 
+[Trait("Needs", "shared")]
 public class EventTextRobustnessTests(EventArchive archive) : IClassFixture<EventArchive>
 {
     [Fact]

@@ -14,6 +14,7 @@ namespace SiteGen.Tests.Events;
 /// the imported shared mirror. To record again after a deliberate change of the proposals, run with
 /// SITEGEN_RECORD_SUGGESTIONS=1 and review the diff of Fixtures/suggestions/.
 /// </summary>
+[Trait("Needs", "shared")]
 public class EventSuggesterProposalTests(EventArchive archive) : IClassFixture<EventArchive>
 {
     [Fact]

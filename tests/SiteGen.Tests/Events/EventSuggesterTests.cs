@@ -2,6 +2,7 @@ using SiteGen.Events;
 
 namespace SiteGen.Tests.Events;
 
+[Trait("Needs", "shared")]
 public class EventSuggesterTests(EventArchive archive) : IClassFixture<EventArchive>
 {
     [Fact]

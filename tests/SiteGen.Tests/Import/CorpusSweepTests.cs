@@ -34,6 +34,7 @@ public sealed class CorpusImport
 /// reason; no article holds source HTML, event handlers, proxy URLs, share/QR text or navigation;
 /// each keeps ≥ 99% of its source paragraphs' characters; every front matter parses.
 /// </summary>
+[Trait("Needs", "shared")]
 public class CorpusSweepTests(CorpusImport corpus, ITestOutputHelper output) : IClassFixture<CorpusImport>
 {
     /// <summary>Source paragraphs that readers remove on purpose (they become metadata or are chrome).</summary>

@@ -53,6 +53,7 @@ public class StartTagScannerTests
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void Reads_every_scraped_page_of_the_seeds_and_corpus_like_AngleSharp()
     {
         // Real HTML from mirrors and feed dumps: inline scripts, styles, comments, odd attributes.

@@ -13,6 +13,7 @@ namespace SiteGen.Tests.Events.Reference;
 /// implementations kept here as oracles give: every term (text, key, counts, score), every near match
 /// and their order, on the shipped archive, the seeds and corpus, a generated archive and random texts.
 /// </summary>
+[Trait("Needs", "shared")]
 public class ReferenceEquivalenceTests(EventArchive archive) : IClassFixture<EventArchive>
 {
     [Fact]

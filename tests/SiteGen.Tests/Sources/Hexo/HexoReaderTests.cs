@@ -20,6 +20,7 @@ public class HexoReaderTests(ITestOutputHelper output)
     [Theory]
     [InlineData("003")]
     [InlineData("004")]
+    [Trait("Needs", "shared")]
     public void Seeds_match_their_golden_files(string seed)
     {
         var article = Read(Reader, TestPaths.Seed(seed));
@@ -27,6 +28,7 @@ public class HexoReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void Seed_003_metadata_is_extracted()
     {
         var article = Read(Reader, TestPaths.Seed("003"));
@@ -44,6 +46,7 @@ public class HexoReaderTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
+    [Trait("Needs", "shared")]
     public void Every_corpus_file_is_read_cleanly_and_keeps_its_text(string relativePath)
     {
         var path = Path.Combine(TestPaths.Corpus, relativePath);
@@ -63,6 +66,7 @@ public class HexoReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void A_title_that_is_not_valid_yaml_is_read_literally()
     {
         var path = Directory.GetFiles(Path.Combine(TestPaths.Corpus, "english"), "*We are not the virus*", SearchOption.AllDirectories).Single();
@@ -76,6 +80,7 @@ public class HexoReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void Chicago_tribune_furniture_is_removed_and_the_story_kept()
     {
         var path = Directory.GetFiles(Path.Combine(TestPaths.Corpus, "english"), "*Dallas nightclub*", SearchOption.AllDirectories).Single();
@@ -115,10 +120,12 @@ public class HexoReaderTests(ITestOutputHelper output)
     [InlineData("000")]
     [InlineData("001")]
     [InlineData("002")]
+    [Trait("Needs", "shared")]
     public void Other_formats_seeds_score_below_the_threshold(string seed) =>
         Assert.True(Reader.Sniff(Load(TestPaths.Seed(seed))) < SourceReaders.MinimumConfidence);
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void A_normalized_article_scores_below_the_threshold_and_this_format_does_not_look_normalized()
     {
         var seed = Load(TestPaths.Seed("003"));

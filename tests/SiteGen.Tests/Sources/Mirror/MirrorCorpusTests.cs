@@ -12,6 +12,7 @@ namespace SiteGen.Tests.Sources.Mirror;
 /// Every file of the mirror corpus (../shared/corpus/epochtimes-mirror) is read or rejected with a
 /// reason; what is read holds no mirror furniture and keeps the article's text.
 /// </summary>
+[Trait("Needs", "shared")]
 public partial class MirrorCorpusTests(ITestOutputHelper output)
 {
     /// <summary>Files the readers reject, with the reason they must give.</summary>

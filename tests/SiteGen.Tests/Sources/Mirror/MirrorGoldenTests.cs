@@ -12,6 +12,7 @@ public class MirrorGoldenTests
     [Theory]
     [InlineData("000", "epochtimes-mirror")]
     [InlineData("002", "epochtimes-mirror-newer")]
+    [Trait("Needs", "shared")]
     public void Seed_reads_to_its_golden_file(string seed, string format)
     {
         var (reader, article) = MirrorFiles.Read(TestPaths.Seed(seed));

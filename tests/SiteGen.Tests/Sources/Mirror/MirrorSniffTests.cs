@@ -12,6 +12,7 @@ public class MirrorSniffTests
     [InlineData("001")]
     [InlineData("003")]
     [InlineData("004")]
+    [Trait("Needs", "shared")]
     public void Other_families_seeds_score_below_the_threshold(string seed)
     {
         var document = MirrorFiles.Document(TestPaths.Seed(seed));
@@ -22,6 +23,7 @@ public class MirrorSniffTests
     [Theory]
     [InlineData("000", OldLayoutMirrorReader.FormatName)]
     [InlineData("002", NewerLayoutMirrorReader.FormatName)]
+    [Trait("Needs", "shared")]
     public void Each_layout_is_claimed_by_its_own_reader(string seed, string format)
     {
         var document = MirrorFiles.Document(TestPaths.Seed(seed));
@@ -29,6 +31,7 @@ public class MirrorSniffTests
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void Exactly_one_mirror_reader_claims_each_corpus_file()
     {
         foreach (var path in MirrorFiles.Corpus())
@@ -42,6 +45,7 @@ public class MirrorSniffTests
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void Sniffing_reads_the_content_not_the_path()
     {
         var text = File.ReadAllText(TestPaths.Seed("000"));

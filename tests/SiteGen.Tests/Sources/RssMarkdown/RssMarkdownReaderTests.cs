@@ -15,6 +15,7 @@ public class RssMarkdownReaderTests(ITestOutputHelper output)
         new(Directory.GetFiles(Path.Combine(TestPaths.Corpus, "rss-md"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(Path.GetFileName)!);
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void Seed_001_matches_its_golden_file()
     {
         var article = Read(Reader, TestPaths.Seed("001"));
@@ -22,6 +23,7 @@ public class RssMarkdownReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void Seed_001_metadata_is_extracted()
     {
         var article = Read(Reader, TestPaths.Seed("001"));
@@ -37,6 +39,7 @@ public class RssMarkdownReaderTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
+    [Trait("Needs", "shared")]
     public void Every_corpus_file_is_read_cleanly_and_keeps_its_text(string name)
     {
         var path = Directory.GetFiles(Path.Combine(TestPaths.Corpus, "rss-md"), name, SearchOption.AllDirectories).Single();
@@ -57,6 +60,7 @@ public class RssMarkdownReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void A_dw_item_gives_its_reporter_and_an_iso_date_and_drops_the_copyright_footer()
     {
         var path = Path.Combine(TestPaths.Corpus, "rss-md", "duty-machine__news", "articles__dw__1024430.md");
@@ -70,6 +74,7 @@ public class RssMarkdownReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void In_body_images_with_captions_become_figures_and_bold_lines_headings()
     {
         var path = Path.Combine(TestPaths.Corpus, "rss-md", "duty-machine__news", "articles__dw__1024430.md");
@@ -119,10 +124,12 @@ public class RssMarkdownReaderTests(ITestOutputHelper output)
     [InlineData("002")]
     [InlineData("003")]
     [InlineData("004")]
+    [Trait("Needs", "shared")]
     public void Other_formats_seeds_score_below_the_threshold(string seed) =>
         Assert.True(Reader.Sniff(Load(TestPaths.Seed(seed))) < SourceReaders.MinimumConfidence);
 
     [Fact]
+    [Trait("Needs", "shared")]
     public void A_normalized_article_scores_below_the_threshold()
     {
         var normalized = ArticleFile.Write(Read(Reader, TestPaths.Seed("001")));
