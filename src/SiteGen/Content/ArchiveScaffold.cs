@@ -2,7 +2,8 @@ namespace SiteGen.Content;
 
 /// <summary>
 /// <c>sitegen init</c>: the files of a new archive repository (site.yml, outlets/, events/, README,
-/// .gitignore, the GitHub Pages workflow and the tool manifest that pins sitegen). Never overwrites a
+/// .gitignore, the GitHub Pages workflow, the tool manifest that pins sitegen, and a package folder of
+/// the archive's own that <c>nuget.config</c> names, so the pinned tool restores without a feed). Never overwrites a
 /// file that exists: what the archivist wrote stays theirs.
 /// </summary>
 public static class ArchiveScaffold
@@ -20,6 +21,8 @@ public static class ArchiveScaffold
         new(".gitignore", ScaffoldTexts.GitIgnore),
         new(".github/workflows/pages.yml", ScaffoldTexts.PagesWorkflow),
         new(".config/dotnet-tools.json", ScaffoldTexts.ToolManifest(toolVersion)),
+        new("nuget.config", ScaffoldTexts.NuGetConfig),
+        new(".sitegen/packages/README.md", ScaffoldTexts.PackagesReadme(toolVersion)),
     ];
 
     /// <summary>Whether <paramref name="dir"/> is missing or holds nothing (init refuses other folders unless forced).</summary>

@@ -53,7 +53,7 @@ internal static class ScaffoldTexts
         in `content/`; `sitegen` (pinned in `.config/dotnet-tools.json`) turns them into a static site.
 
         ```sh
-        dotnet tool restore                        # install the pinned sitegen
+        dotnet tool restore                        # install the pinned sitegen from .sitegen/packages/
         dotnet tool run sitegen import <folder>    # normalize scraped articles into content/articles/
         dotnet tool run sitegen serve              # preview at http://127.0.0.1:5000/ while you edit
         dotnet tool run sitegen build              # the finished site in public/
@@ -64,6 +64,40 @@ internal static class ScaffoldTexts
 
         Publishing: push to GitHub and set Settings → Pages → Source to "GitHub Actions";
         `.github/workflows/pages.yml` builds, checks and deploys the site on every push to `main`.
+
+        """;
+
+    /// <summary>
+    /// The archive's own package folder as the only feed <c>dotnet tool restore</c> reads: the pinned
+    /// SiteGen.Cli package committed there restores the same tool on any machine and in the workflow,
+    /// offline, with no package feed to publish to or sign in to (add one here to use it instead).
+    /// </summary>
+    public const string NuGetConfig = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <!-- The pinned sitegen package lives in this repository: see .sitegen/packages/README.md. -->
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="archive" value=".sitegen/packages" />
+          </packageSources>
+        </configuration>
+
+        """;
+
+    public static string PackagesReadme(string toolVersion) => $"""
+        # The sitegen package of this archive
+
+        `dotnet tool restore` (and the Pages workflow) installs the sitegen version pinned in
+        `.config/dotnet-tools.json` ({toolVersion}) from this folder, the only package source `nuget.config`
+        names. Put that release's package here and commit it (about 2 MB):
+
+        ```sh
+        cp <path>/SiteGen.Cli.{toolVersion}.nupkg .sitegen/packages/
+        git add .sitegen/packages && git commit -m "sitegen {toolVersion}"
+        ```
+
+        To move to another version, add its package here and change the version in
+        `.config/dotnet-tools.json` (or run `dotnet tool update sitegen.cli --local`).
 
         """;
 

@@ -23,12 +23,7 @@ public partial class CliPackageTests(ITestOutputHelper output)
     {
         var dir = TestPaths.NewTempDir();
         var packages = Path.Combine(dir, "packages");
-        // Packs the build the tests run (--no-build): nothing the other tests run at the same time is
-        // rewritten, and the same commit gives MinVer the same version as the built sitegen.dll.
-        var (code, log) = Dotnet(TestPaths.RepoRoot, TimeSpan.FromMinutes(6), "pack", Path.Combine(TestPaths.RepoRoot, "src", "SiteGen.Cli"), "-c", "Release", "--no-build", "-o", packages);
-        Assert.True(code == 0, log);
-
-        var nupkg = Assert.Single(Directory.GetFiles(packages, "*.nupkg"));
+        var nupkg = PackTool(packages);
         output.WriteLine($"package: {Path.GetFileName(nupkg)}, {new FileInfo(nupkg).Length:N0} bytes ({new FileInfo(nupkg).Length / 1024.0 / 1024.0:F1} MiB)");
 
         using var zip = ZipFile.OpenRead(nupkg);
@@ -66,16 +61,9 @@ public partial class CliPackageTests(ITestOutputHelper output)
         Assert.DoesNotContain("+", pinned, StringComparison.Ordinal);
         Assert.Equal(version, pinned);
 
-        File.WriteAllText(Path.Combine(archive, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{packages}" />
-              </packageSources>
-            </configuration>
-            """);
-        (code, log) = Dotnet(archive, TimeSpan.FromMinutes(3), "tool", "restore");
+        // The archive's nuget.config names only its own package folder: the package committed there restores.
+        File.Copy(nupkg, Path.Combine(archive, ".sitegen", "packages", Path.GetFileName(nupkg)));
+        var (code, log) = Dotnet(archive, TimeSpan.FromMinutes(3), "tool", "restore");
         Assert.True(code == 0, log);
         (code, log) = Dotnet(archive, TimeSpan.FromMinutes(1), "tool", "run", "sitegen", "--", "--version");
         Assert.True(code == 0, log);
@@ -83,7 +71,19 @@ public partial class CliPackageTests(ITestOutputHelper output)
         output.WriteLine($"init pinned {pinned}; dotnet tool restore installed it; sitegen --version: {log.Trim()}");
     }
 
-    private static (int Code, string Output) Dotnet(string workingDir, TimeSpan timeout, params string[] args)
+    /// <summary>
+    /// Packs the build the tests run (--no-build) into <paramref name="packages"/>: nothing the other tests
+    /// run at the same time is rewritten, and the same commit gives MinVer the same version as the built
+    /// sitegen.dll. Returns the package's path.
+    /// </summary>
+    internal static string PackTool(string packages)
+    {
+        var (code, log) = Dotnet(TestPaths.RepoRoot, TimeSpan.FromMinutes(6), "pack", Path.Combine(TestPaths.RepoRoot, "src", "SiteGen.Cli"), "-c", "Release", "--no-build", "-o", packages);
+        Assert.True(code == 0, log);
+        return Assert.Single(Directory.GetFiles(packages, "*.nupkg"));
+    }
+
+    internal static (int Code, string Output) Dotnet(string workingDir, TimeSpan timeout, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         foreach (var arg in args)

@@ -9,7 +9,7 @@ public class InitCommandTests
 
         var (code, stdout, stderr) = CliRunner.Run("init", dir);
         Assert.True(code == 0, stderr);
-        Assert.Contains("init: wrote 7 files", stdout, StringComparison.Ordinal);
+        Assert.Contains("init: wrote 9 files", stdout, StringComparison.Ordinal);
         Assert.True(Directory.Exists(Path.Combine(dir, "content", "outlets")));
         Assert.True(Directory.Exists(Path.Combine(dir, "content", "events")));
 

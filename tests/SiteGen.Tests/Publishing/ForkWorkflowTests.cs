@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using SiteGen.Tests.Cli;
 using Xunit.Abstractions;
-using YamlDotNet.RepresentationModel;
 
 namespace SiteGen.Tests.Publishing;
 
@@ -49,7 +48,7 @@ public class ForkWorkflowTests(ITestOutputHelper output)
         var ids = imported.RootElement.EnumerateArray().Select(e => Assert.IsType<string>(e.GetProperty("id").GetString())).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(3, ids.Distinct(StringComparer.Ordinal).Count());
 
-        var steps = RunSteps(Path.Combine(fork, ".github", "workflows", "pages.yml"));
+        var steps = WorkflowSteps.Read(Path.Combine(fork, ".github", "workflows", "pages.yml"));
         Assert.Contains(steps, s => s.Script.Contains("sitegen.Cli", StringComparison.OrdinalIgnoreCase) && s.Script.Contains(" build ", StringComparison.Ordinal));
         Assert.Contains(steps, s => s.Script.Contains("dotnet test", StringComparison.Ordinal));
         Assert.Contains(steps, s => s.Script.Contains(" check", StringComparison.Ordinal));
@@ -63,9 +62,9 @@ public class ForkWorkflowTests(ITestOutputHelper output)
 
             Assert.DoesNotContain("${{", script, StringComparison.Ordinal);
             var clock = Stopwatch.StartNew();
-            var (exit, log) = Bash(Path.Combine(workspace, step.WorkingDirectory), script, step.Env);
+            var (exit, log) = WorkflowSteps.Bash(Path.Combine(workspace, step.WorkingDirectory), script, step.Env);
             output.WriteLine($"step '{step.Name}': exit {exit} in {clock.Elapsed.TotalSeconds:F0} s");
-            Assert.True(exit == 0, $"step '{step.Name}' failed with exit code {exit}:\n{script}\n{Tail(log)}");
+            Assert.True(exit == 0, $"step '{step.Name}' failed with exit code {exit}:\n{script}\n{WorkflowSteps.Tail(log)}");
             if (step.Script.Contains("dotnet test", StringComparison.Ordinal))
             {
                 Assert.Contains("::notice::../shared is not checked out", log, StringComparison.Ordinal);
@@ -94,67 +93,10 @@ public class ForkWorkflowTests(ITestOutputHelper output)
         Assert.Contains("My Fork", File.ReadAllText(Path.Combine(site, "en", "index.html")), StringComparison.Ordinal);
     }
 
-    private sealed record Step(string Name, string Script, string WorkingDirectory, IReadOnlyDictionary<string, string> Env);
-
-    /// <summary>The <c>run:</c> steps of the workflow's jobs in order, with the workflow's, job's and step's env and working directory.</summary>
-    private static List<Step> RunSteps(string workflow)
-    {
-        var yaml = new YamlStream();
-        using (var reader = new StreamReader(workflow))
-        {
-            yaml.Load(reader);
-        }
-
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        var env = Env(root);
-        var steps = new List<Step>();
-        foreach (var (_, jobNode) in ((YamlMappingNode)root["jobs"]).Children)
-        {
-            var job = (YamlMappingNode)jobNode;
-            var jobEnv = new Dictionary<string, string>(env, StringComparer.Ordinal);
-            foreach (var (k, v) in Env(job))
-            {
-                jobEnv[k] = v;
-            }
-
-            var dir = job.Children.TryGetValue("defaults", out var defaults) && ((YamlMappingNode)defaults).Children.TryGetValue("run", out var run)
-                && ((YamlMappingNode)run).Children.TryGetValue("working-directory", out var wd) ? ((YamlScalarNode)wd).Value! : ".";
-            if (!job.Children.TryGetValue("steps", out var stepsNode))
-            {
-                continue;
-            }
-
-            foreach (var stepNode in ((YamlSequenceNode)stepsNode).Children.Cast<YamlMappingNode>())
-            {
-                if (!stepNode.Children.TryGetValue("run", out var script))
-                {
-                    continue; // an action (checkout, setup-dotnet, configure-pages, upload/deploy): not ours to run
-                }
-
-                var stepEnv = new Dictionary<string, string>(jobEnv, StringComparer.Ordinal);
-                foreach (var (k, v) in Env(stepNode))
-                {
-                    stepEnv[k] = v;
-                }
-
-                var name = stepNode.Children.TryGetValue("name", out var n) ? ((YamlScalarNode)n).Value! : ((YamlScalarNode)script).Value!;
-                var stepDir = stepNode.Children.TryGetValue("working-directory", out var sd) ? ((YamlScalarNode)sd).Value! : dir;
-                steps.Add(new Step(name, ((YamlScalarNode)script).Value!, stepDir, stepEnv));
-            }
-        }
-
-        return steps;
-    }
-
-    private static Dictionary<string, string> Env(YamlMappingNode node) =>
-        node.Children.TryGetValue("env", out var env)
-            ? ((YamlMappingNode)env).Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value ?? "", StringComparer.Ordinal)
-            : new Dictionary<string, string>(StringComparer.Ordinal);
-
     /// <summary>The repository's files as a checkout has them (tracked and new, not ignored: no bin/, obj/ or .git).</summary>
     private static void CopyRepository(string repo, string target)
     {
-        var (exit, log) = Bash(repo, "git ls-files -z --cached --others --exclude-standard", new Dictionary<string, string>());
+        var (exit, log) = WorkflowSteps.Bash(repo, "git ls-files -z --cached --others --exclude-standard", new Dictionary<string, string>());
         Assert.True(exit == 0, "git ls-files failed: " + log);
         var copied = 0;
         foreach (var relative in log.Split('\0', StringSplitOptions.RemoveEmptyEntries))
@@ -173,33 +115,4 @@ public class ForkWorkflowTests(ITestOutputHelper output)
 
         Assert.True(copied > 100, $"only {copied} files copied from {repo}");
     }
-
-    private static (int Exit, string Log) Bash(string workingDir, string script, IReadOnlyDictionary<string, string> env)
-    {
-        // As GitHub runs a `run:` step on Linux: bash --noprofile --norc -eo pipefail.
-        var info = new ProcessStartInfo("bash") { WorkingDirectory = workingDir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
-        foreach (var arg in new[] { "--noprofile", "--norc", "-eo", "pipefail", "-c", script })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in env)
-        {
-            info.Environment[key] = value;
-        }
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"did not finish in 20 minutes: {script}");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
-
-    private static string Tail(string log) => log.Length > 6000 ? "…" + log[^6000..] : log;
 }
