@@ -12,12 +12,15 @@ namespace SiteGen.Tests.Bench;
 /// every page names the script by a hash of its bytes), and when the sitemap became an index of
 /// sitemap-N.xml files (the urls the same, in the same order, now in sitemap-1.xml), and when an article's
 /// page came to exist in the UI of its own language only (its body published once) and a tag of one
-/// article lost its page (its links lead to a search for it), and an outlet without articles its page and feed.
+/// article lost its page (its links lead to a search for it), and an outlet without articles its page and feed,
+/// and when the generator came to draw its text from the real articles of ../shared (issue 19: every body,
+/// title and tag changed). Since then the hash also depends on ../shared and on what the importer makes of
+/// it (RealTextPool imports it): a change to either that changes the imported articles changes it too.
 /// A change to the theme or to page content changes it on purpose: check the difference, then update.
 /// </summary>
 public class OptimizedOutputTests
 {
-    private const string HashBeforeOptimizations = "4cd22b3773898a8368b571e4ac7da38cf9e04dca56454013bb9e6c5e6d2b9866";
+    private const string HashBeforeOptimizations = "509904298f7a943b00fd8e5f56c400d09f4487acab9a019b7c9fde742caab268";
 
     [Theory]
     [InlineData(true)]
