@@ -33,10 +33,11 @@ internal static class BenchCommand
         var serveSizes = new Option<string?>("--serve-sizes") { Description = "Generated archive sizes for the serve latency, comma-separated; by default 10000 when --sizes has it, else none (the shipped archive is always measured)." };
         var noBrowser = new Option<bool>("--no-browser") { Description = "Skip the search latency measured in headless Chromium (the index size and transfer are still printed)." };
         var (shared, textCache) = TextOptions();
+        var archive = new Option<string?>("--archive") { Description = "Also measure an existing content folder as it is (a copy; written for Hugo from its loaded articles), in the same table; --sizes '' for this row only." };
 
         var command = new RootCommand("SiteGen benchmark: generate a seeded archive of N articles (our format and the same site for Hugo), build it with SiteGen and Hugo a few times each, and print wall time and peak RSS side by side with our floor.")
         {
-            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep, noBrowser, noServe, serveSizes, shared, textCache,
+            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep, noBrowser, noServe, serveSizes, shared, textCache, archive,
         };
         command.Subcommands.Add(ServeCommand());
         command.Subcommands.Add(Micro());
@@ -58,6 +59,12 @@ internal static class BenchCommand
             var serveList = parse.GetValue(serveSizes) is { } given ? Sizes(given, "--serve-sizes") : list.Where(n => n == 10_000).ToList();
             if (serveList is null)
             {
+                return Usage;
+            }
+
+            if (parse.GetValue(archive) is { } folder && !Directory.Exists(Path.Combine(folder, "articles")))
+            {
+                Console.Error.WriteLine($"error: --archive {folder} is not a content folder (no articles/ in it)");
                 return Usage;
             }
 
@@ -85,6 +92,7 @@ internal static class BenchCommand
                 Keep = parse.GetValue(keep),
                 Browser = !parse.GetValue(noBrowser),
                 Serve = parse.GetValue(noServe) ? null : new ServeBenchOptions { Sizes = serveList },
+                Archive = parse.GetValue(archive),
             });
             return rows.All(r => r.SiteGen is { Ok: true }) ? Ok : Failure;
         });
