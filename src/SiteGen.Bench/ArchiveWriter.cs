@@ -44,10 +44,16 @@ public static class ArchiveWriter
         {
             var yaml = new StringBuilder();
             yaml.Append("id: ").Append(e.Id).Append('\n');
-            yaml.Append("date: ").Append(Day(e.Date!.Value)).Append('\n');
+            // A range is start/end: the event store refuses date and end together (it did refuse three
+            // in ten generated events before issue 19).
             if (e.End is { } end)
             {
+                yaml.Append("start: ").Append(Day(e.Date!.Value)).Append('\n');
                 yaml.Append("end: ").Append(Day(end)).Append('\n');
+            }
+            else
+            {
+                yaml.Append("date: ").Append(Day(e.Date!.Value)).Append('\n');
             }
 
             yaml.Append("title_zh: ").Append(Quote(e.TitleZh!)).Append('\n');

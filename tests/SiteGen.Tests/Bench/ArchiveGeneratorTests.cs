@@ -36,6 +36,10 @@ public class ArchiveGeneratorTests
         Assert.Contains(articles, a => a.TranslationOf is not null);
         Assert.Equal(30, Directory.GetFiles(Path.Combine(dir, "content", "outlets")).Length);
         Assert.Equal(500, Directory.GetFiles(Path.Combine(dir, "content", "events")).Length);
+        var events = SiteGen.Events.EventStore.Load(Path.Combine(dir, "content"));
+        Assert.Empty(events.Errors);
+        Assert.Equal(500, events.Events.Count);
+        Assert.Contains(events.Events, e => !e.IsSingleDay);
 
         // The same articles for Hugo, plus the theme written from the assembly's resources.
         Assert.Equal(120, Directory.GetFiles(Path.Combine(dir, "hugo", "content", "articles"), "*.md").Count(f => !f.EndsWith("_index.md", StringComparison.Ordinal)));
@@ -158,6 +162,20 @@ public class ArchiveGeneratorTests
     {
         var body = "first\nline\n\n^^^\n![a](b.jpg)\n\n^^^ caption\n\n```\ncode\n\nmore\n```\n\n\n## heading";
         Assert.Equal(["first\nline", "^^^\n![a](b.jpg)\n\n^^^ caption", "```\ncode\n\nmore\n```", "## heading"], RealTextPool.Blocks(body));
+    }
+
+    [Fact]
+    public void Hugo_site_of_a_loaded_content_folder_is_the_generators_own()
+    {
+        // --archive writes the Hugo site from the articles, outlets and events as loaded: for a
+        // generated archive that is the site the generator writes, byte for byte.
+        var dir = TestPaths.NewTempDir();
+        var generator = new ArchiveGenerator(new ArchiveSpec(80, 4) { Events = 20 }, Pool);
+        ArchiveWriter.WriteContent(generator, Path.Combine(dir, "content"));
+        ArchiveWriter.WriteHugoSite(generator, Path.Combine(dir, "generated"));
+        ArchiveWriter.WriteHugoSite(Path.Combine(dir, "content"), Path.Combine(dir, "loaded"));
+        Assert.Equal(81, Directory.GetFiles(Path.Combine(dir, "loaded", "content", "articles"), "*.md").Length);
+        Assert.Equal(TreeHash(Path.Combine(dir, "generated")), TreeHash(Path.Combine(dir, "loaded")));
     }
 
     /// <summary>The real text of ../shared, imported once (cached under the temp folder across runs).</summary>
