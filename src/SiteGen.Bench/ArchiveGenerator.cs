@@ -27,9 +27,9 @@ public sealed record GeneratedArticle(int Index, Article Article, string? Transl
 /// English, names generated), 500 events spread over ten years (titles from real titles), and N articles
 /// recombined from the articles of a <see cref="RealTextPool"/>: article <c>i</c> takes a real title of its
 /// language, the paragraph count, tags, authors, editor, lead image caption and summary of one real
-/// article (its template), and a body of that many real Markdown blocks taken in runs from 1–3 real
-/// articles of its language. A tag that only one real article carries becomes a new tag of this article
-/// alone (the tag plus the article's number), so the share of one-article tags stays the real share at any
+/// article (its template), and a body of the template's blocks with up to two spans replaced by runs of
+/// blocks from other real articles of its language (1–3 real articles in all). A tag that only one real
+/// article carries becomes a new tag of this article alone (the tag plus the article's number), so the share of one-article tags stays the real share at any
 /// N, and the other tags are kept, so popular tags stay popular. About one in ten English articles is a
 /// translation of the Chinese article before it. Article <c>i</c> depends only on the seed, the pool and
 /// <c>i</c>, so articles are made one at a time (and in parallel).
@@ -181,29 +181,26 @@ public sealed class ArchiveGenerator
     }
 
     /// <summary>
-    /// As many real Markdown blocks as <paramref name="template"/> has, in runs: the template's first
-    /// blocks, then runs from 0–2 more real articles of the language (each from a random start).
+    /// The blocks of <paramref name="template"/> with up to two of its spans (of the thirds, or halves,
+    /// after the first) replaced by runs of real blocks from 0–2 more real articles of the language, each
+    /// from a random start and no longer than that article: as many blocks as the template, and about
+    /// its length, so the archive's length distribution (median and mean) is the real one.
     /// </summary>
     private static string Body(Rng rng, RealTextLanguage text, RealArticle template)
     {
         var count = template.Paragraphs.Count;
-        var sources = new List<RealArticle> { template };
-        for (var n = rng.Int(0, 2); n > 0; n--)
+        var blocks = template.Paragraphs.ToArray();
+        var others = rng.Int(0, 2);
+        for (var s = 1; s <= others; s++)
         {
-            sources.Add(rng.Pick(text.Articles));
-        }
-
-        var blocks = new List<string>(count);
-        for (var s = 0; blocks.Count < count; s++)
-        {
-            var source = s < sources.Count ? sources[s] : rng.Pick(text.Articles);
-            var left = count - blocks.Count;
-            var want = s < sources.Count - 1 ? Math.Max(1, left / (sources.Count - s)) : left;
-            var take = Math.Min(want, source.Paragraphs.Count);
-            var from = s == 0 ? 0 : rng.Int(source.Paragraphs.Count - take + 1);
+            var from = s * count / (others + 1);
+            var span = ((s + 1) * count / (others + 1)) - from;
+            var source = rng.Pick(text.Articles);
+            var take = Math.Min(span, source.Paragraphs.Count);
+            var start = rng.Int(source.Paragraphs.Count - take + 1);
             for (var k = 0; k < take; k++)
             {
-                blocks.Add(source.Paragraphs[from + k]);
+                blocks[from + k] = source.Paragraphs[start + k];
             }
         }
 

@@ -262,9 +262,11 @@ internal static class BenchCommand
     private static Command PoolCommand()
     {
         var (shared, textCache) = TextOptions();
-        var command = new Command("pool", "Import the real text once (or reuse the cache) and print its figures: articles, distinct Chinese character bigrams, tags and the share on one article, median body.")
+        var articles = new Option<int>("--articles") { Description = "Also generate this many articles (in memory) and print the same figures for them." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated articles.", DefaultValueFactory = _ => 42 };
+        var command = new Command("pool", "Import the real text once (or reuse the cache) and print its figures: articles, distinct Chinese character bigrams, tags and the share on one article, body lengths; with --articles N, the same for a generated archive of N.")
         {
-            shared, textCache,
+            shared, textCache, articles, seed,
         };
         command.SetAction(parse =>
         {
@@ -277,6 +279,16 @@ internal static class BenchCommand
             var pool = RealTextPool.Default;
             Console.WriteLine($"real text from {pool.ContentDir} (loaded in {clock.Elapsed.TotalSeconds:F1} s)");
             Console.WriteLine(pool.Figures());
+            if (parse.GetValue(articles) is > 0 and var n)
+            {
+                var generator = new ArchiveGenerator(new ArchiveSpec(n, parse.GetValue(seed)), pool);
+                var generated = new SiteGen.Model.Article[n];
+                Parallel.For(0, n, i => generated[i] = generator.Article(i).Article);
+                Console.WriteLine($"generated, N={n}, seed {generator.Spec.Seed}:");
+                Console.WriteLine(RealTextPool.Figures("zh", [.. generated.Where(a => RealTextPool.IsChinese(a.Lang))]));
+                Console.WriteLine(RealTextPool.Figures("en", [.. generated.Where(a => !RealTextPool.IsChinese(a.Lang))]));
+            }
+
             return Ok;
         });
         return command;

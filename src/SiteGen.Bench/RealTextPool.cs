@@ -204,20 +204,22 @@ public sealed class RealTextPool
         }
     }
 
-    /// <summary>Figures of the pool for the docs: articles, distinct Han bigrams of the bodies, tags, one-article share, median body.</summary>
-    public string Figures()
+    /// <summary>Figures of the pool for the docs: articles, distinct Han bigrams of the bodies, tags, one-article share, median and mean body.</summary>
+    public string Figures() =>
+        string.Join('\n', new[] { Zh, En }.Distinct().Select(lang => Figures(lang.Key, lang.Articles.Select(a => a.Article).ToList())));
+
+    /// <summary>The same figures for any articles (a generated archive's, to set beside the pool's).</summary>
+    public static string Figures(string label, IReadOnlyList<Article> articles)
     {
-        var lines = new List<string>();
-        foreach (var lang in new[] { Zh, En }.Distinct())
+        if (articles.Count == 0)
         {
-            var bodies = lang.Articles.Select(a => string.Join("\n\n", a.Paragraphs)).ToList();
-            var bytes = bodies.Select(b => Encoding.UTF8.GetByteCount(b)).Order().ToList();
-            var tags = lang.TagCounts.Count;
-            var single = lang.TagCounts.Count(p => p.Value == 1);
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{lang.Key}: {lang.Articles.Count:N0} articles, {HanBigrams(bodies).Count:N0} distinct Chinese character bigrams in bodies, {lang.Articles.Sum(a => a.Paragraphs.Count):N0} body blocks, {tags:N0} tags ({single:N0} on one article: {(tags == 0 ? 0 : (double)single / tags):P1}), {lang.Articles.Count(a => a.Article.Tags.Count > 0):N0} articles with tags, median body {bytes[bytes.Count / 2]:N0} bytes (max {bytes[^1]:N0})"));
+            return $"{label}: no articles";
         }
 
-        return string.Join('\n', lines);
+        var bytes = articles.Select(a => Encoding.UTF8.GetByteCount(a.Body)).Order().ToList();
+        var tags = articles.SelectMany(a => a.Tags.Distinct(StringComparer.Ordinal)).GroupBy(t => t, StringComparer.Ordinal).Select(g => g.Count()).ToList();
+        var single = tags.Count(c => c == 1);
+        return string.Create(CultureInfo.InvariantCulture, $"{label}: {articles.Count:N0} articles, {HanBigrams(articles.Select(a => a.Body)).Count:N0} distinct Chinese character bigrams in bodies, {articles.Sum(a => Blocks(a.Body).Count):N0} body blocks, {tags.Count:N0} tags ({single:N0} on one article: {(tags.Count == 0 ? 0 : (double)single / tags.Count):P1}), {articles.Count(a => a.Tags.Count > 0):N0} articles with tags, body median {bytes[bytes.Count / 2]:N0} bytes, mean {bytes.Average():N0}, max {bytes[^1]:N0}");
     }
 
     /// <summary>Distinct pairs of adjacent CJK ideographs in the texts.</summary>

@@ -21,7 +21,7 @@ namespace SiteGen.Tests.Bench;
 /// </summary>
 public class OptimizedOutputTests
 {
-    private const string HashBeforeOptimizations = "f22bb61f2c729d4852ce6ba75131d4ec77dfdabc981065fae9bf028165a48dfc";
+    private const string HashBeforeOptimizations = "e4f53db60431bcfec588bdd15b11917bdce80477554e20d28412878c35e9101c";
 
     [Theory]
     [InlineData(true)]
