@@ -50,7 +50,8 @@ public sealed class RealTextLanguage
 /// <summary>
 /// The real text the benchmark's archives are made of (issue 19): the articles of <c>../shared/mirror</c>
 /// and <c>../shared/corpus</c>, imported once with the library's own <see cref="Importer"/> into a cache
-/// folder (keyed by a hash of the shared folder's file list and sizes, so a second run reuses it), then
+/// folder (keyed by a hash of the shared folder's file list and sizes and of the library's build, so a
+/// second run reuses it), then
 /// loaded as normalized articles and kept per language. <see cref="ArchiveGenerator"/> samples and
 /// recombines them.
 /// </summary>
@@ -131,6 +132,11 @@ public sealed class RealTextPool
         if (!Directory.Exists(dir))
         {
             Import(inputs, root, dir);
+            ForgetOld(root, dir);
+        }
+        else
+        {
+            TryTouch(dir);
         }
 
         var articles = ArticleStore.Open(content).Articles
@@ -268,6 +274,31 @@ public sealed class RealTextPool
         }
     }
 
+    /// <summary>Deletes the imports of other states of the shared folder or the library not used for a day (another process may still use a recent one).</summary>
+    private static void ForgetOld(string root, string keep)
+    {
+        foreach (var other in Directory.EnumerateDirectories(root))
+        {
+            if (other != keep && Directory.GetLastWriteTimeUtc(other) < DateTime.UtcNow.AddDays(-1))
+            {
+                BenchRunner.TryDelete(other);
+            }
+        }
+    }
+
+    /// <summary>Marks an import as used (its folder's time), so <see cref="ForgetOld"/> keeps it.</summary>
+    private static void TryTouch(string dir)
+    {
+        try
+        {
+            Directory.SetLastWriteTimeUtc(dir, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A cache on a read-only folder is still read.
+        }
+    }
+
     /// <summary>The shipped outlets (content/outlets/*.yml of the repository, inside this assembly), which the import needs.</summary>
     private static void WriteOutlets(string outletsDir)
     {
@@ -284,7 +315,7 @@ public sealed class RealTextPool
     private static IEnumerable<string> OutletResources() =>
         typeof(RealTextPool).Assembly.GetManifestResourceNames().Where(n => n.StartsWith("outlets/", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
-    /// <summary>A hash of the inputs' file lists and sizes, the shipped outlets and <see cref="Version"/>.</summary>
+    /// <summary>A hash of the inputs' file lists and sizes, the shipped outlets, the library's build and <see cref="Version"/>.</summary>
     private static string Key(string shared, string[] inputs)
     {
         var sb = new StringBuilder(Version).Append('\n');
@@ -296,6 +327,10 @@ public sealed class RealTextPool
             }
         }
 
+        // The importer's build: a change to the library (a reader that reads better) imports anew.
+        sb.Append("library\t").Append(typeof(Importer).Assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n');
+        // The importer's build: a change to the library (a reader that reads better) imports anew.
+        sb.Append("library\t").Append(typeof(Importer).Assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n');
         var assembly = typeof(RealTextPool).Assembly;
         foreach (var name in OutletResources())
         {
