@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using SiteGen.Model;
 
 namespace SiteGen.Bench;
@@ -11,6 +10,7 @@ public sealed record ArchiveSpec(int Articles, ulong Seed = 42)
 
     public int Events { get; init; } = 500;
 
+    /// <summary>No longer used: the tags are the real ones of the pool (<see cref="ArchiveGenerator.Tags"/>), kept for the callers that set it.</summary>
     public int Tags { get; init; } = 2000;
 
     /// <summary>The first year of the ten years of dates.</summary>
@@ -23,31 +23,43 @@ public sealed record ArchiveSpec(int Articles, ulong Seed = 42)
 public sealed record GeneratedArticle(int Index, Article Article, string? TranslatedBy);
 
 /// <summary>
-/// A realistic archive, deterministic from a seed: 30 outlets (half Chinese, half English), 500 events
-/// spread over ten years, 2,000 tags (Chinese and English, used with a skewed popularity), and N
-/// articles whose bodies are 1–4 KB of UTF-8 with headings, images, quotes, bold text and links; about
-/// one in ten English articles is a translation of the Chinese article before it. Article <c>i</c>
-/// depends only on the seed and <c>i</c>, so articles are made one at a time (and in parallel).
+/// An archive drawn from real text (issue 19), deterministic from a seed: 30 outlets (half Chinese, half
+/// English, names generated), 500 events spread over ten years (titles from real titles), and N articles
+/// recombined from the articles of a <see cref="RealTextPool"/>: article <c>i</c> takes a real title of its
+/// language, the paragraph count, tags, authors, editor, lead image caption and summary of one real
+/// article (its template), and a body of the template's blocks with up to two spans replaced by runs of
+/// blocks from other real articles of its language (1–3 real articles in all). A tag that only one real
+/// article carries becomes a new tag of this article alone (the tag plus the article's number), so the share of one-article tags stays the real share at any
+/// N, and the other tags are kept, so popular tags stay popular. About one in ten English articles is a
+/// translation of the Chinese article before it. Article <c>i</c> depends only on the seed, the pool and
+/// <c>i</c>, so articles are made one at a time (and in parallel).
 /// </summary>
 public sealed class ArchiveGenerator
 {
     private static readonly string[] ZhOutletSuffix = ["日报", "时报", "新闻网", "电视台", "周刊", "通讯社"];
     private static readonly string[] EnOutletSuffix = ["Daily", "Times", "News", "Post", "Weekly", "Herald"];
 
+    /// <summary>An archive from <see cref="RealTextPool.Default"/> (the shared folder found above the current folder or the program).</summary>
     public ArchiveGenerator(ArchiveSpec spec)
+        : this(spec, RealTextPool.Default)
+    {
+    }
+
+    public ArchiveGenerator(ArchiveSpec spec, RealTextPool pool)
     {
         Spec = spec;
+        Pool = pool;
         var rng = new Rng(spec.Seed);
         Outlets = Enumerable.Range(1, spec.Outlets).Select(n =>
         {
             var zh = n <= (spec.Outlets + 1) / 2;
-            var word = zh ? Words.Zh[(n * 7) % Words.Zh.Length] : Capital(Words.En[(n * 11) % Words.En.Length]);
             var id = $"outlet{n:D2}";
+            var en = $"{id} {EnOutletSuffix[n % EnOutletSuffix.Length]}";
             return new Outlet
             {
                 Id = id,
-                NameZh = zh ? word + ZhOutletSuffix[n % ZhOutletSuffix.Length] : word + EnOutletSuffix[n % EnOutletSuffix.Length] + "（中文名）",
-                NameEn = zh ? $"{id} {EnOutletSuffix[n % EnOutletSuffix.Length]}" : $"{word} {EnOutletSuffix[n % EnOutletSuffix.Length]}",
+                NameZh = zh ? $"第{ZhNumber(n)}{ZhOutletSuffix[n % ZhOutletSuffix.Length]}" : en + "（中文名）",
+                NameEn = en,
                 Home = $"https://{id}.example.com/",
                 Domains = [$"{id}.example.com"],
                 Bylines = [id],
@@ -67,35 +79,25 @@ public sealed class ArchiveGenerator
                 Id = $"event-{e:D3}",
                 Date = date,
                 End = end,
-                TitleZh = ZhSentence(rng, 4, 7, "").TrimEnd('。'),
-                TitleEn = EnSentence(rng, 5, 9).TrimEnd('.'),
-                SummaryZh = rng.Chance(0.7) ? ZhSentence(rng, 10, 20, "") : null,
-                SummaryEn = rng.Chance(0.7) ? EnSentence(rng, 12, 24) : null,
+                TitleZh = Shorten(rng.Pick(pool.Zh.Titles)),
+                TitleEn = Shorten(rng.Pick(pool.En.Titles)),
+                SummaryZh = rng.Chance(0.7) ? Summary(rng, pool.Zh) : null,
+                SummaryEn = rng.Chance(0.7) ? Summary(rng, pool.En) : null,
             };
         }).ToArray();
 
-        var tags = new List<string>(spec.Tags);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (tags.Count < spec.Tags)
-        {
-            var tag = tags.Count % 2 == 0
-                ? rng.Pick(Words.Zh) + rng.Pick(Words.Zh) + (rng.Chance(0.3) ? rng.Pick(Words.Zh) : "")
-                : Capital(rng.Pick(Words.En)) + " " + Capital(rng.Pick(Words.En)) + (rng.Chance(0.3) ? " " + Capital(rng.Pick(Words.En)) : "");
-            if (seen.Add(SiteGen.Link.Slugs.Tag(tag)))
-            {
-                tags.Add(tag);
-            }
-        }
-
-        Tags = tags;
+        Tags = [.. pool.Zh.SharedTags.Concat(pool.En.SharedTags).Distinct(StringComparer.Ordinal)];
     }
 
     public ArchiveSpec Spec { get; }
+
+    public RealTextPool Pool { get; }
 
     public IReadOnlyList<Outlet> Outlets { get; }
 
     public IReadOnlyList<BenchEvent> Events { get; }
 
+    /// <summary>The real tags that articles share (more than one real article carries them), most used first; the other tags of the generated articles are each on one article.</summary>
     public IReadOnlyList<string> Tags { get; }
 
     private int Days { get; }
@@ -118,6 +120,7 @@ public sealed class ArchiveGenerator
     {
         var (rng, outlet, lang, id) = Plan(i);
         var zh = lang != "en";
+        var text = Pool.For(lang);
         var translationOf = IsTranslation(i) ? Plan(i - 1).Id : null;
         var translatedBy = IsTranslation(i + 1) ? Plan(i + 1).Id : null;
 
@@ -128,11 +131,13 @@ public sealed class ArchiveGenerator
             ? PublishedDate.FromDate(date.Year, date.Month, date.Day)
             : PublishedDate.FromInstant(new DateTimeOffset(date.Year, date.Month, date.Day, rng.Int(24), rng.Int(60), rng.Int(60), offset));
 
-        var title = zh ? ZhSentence(rng, 5, 10, "").TrimEnd('。') : EnSentence(rng, 6, 12).TrimEnd('.');
+        // The template: the real article whose shape (length, tags, bylines, image, summary) this one has.
+        var template = rng.Pick(text.Articles);
+        var real = template.Article;
         var article = new Article
         {
             Id = id,
-            Title = title,
+            Title = rng.Pick(text.Titles),
             Lang = lang,
             Outlet = outlet.Id,
             Published = published,
@@ -140,37 +145,26 @@ public sealed class ArchiveGenerator
         };
         if (zh && rng.Chance(0.5))
         {
-            article.TitleEn = EnSentence(rng, 6, 12).TrimEnd('.');
+            article.TitleEn = rng.Pick(Pool.En.Titles);
         }
         else if (!zh && rng.Chance(0.3))
         {
-            article.TitleZh = ZhSentence(rng, 5, 10, "").TrimEnd('。');
+            article.TitleZh = rng.Pick(Pool.Zh.Titles);
         }
 
-        for (var n = rng.Int(3); n > 0; n--)
+        article.Authors.AddRange(real.Authors);
+        article.Editor = real.Editor;
+        if (real.Image is { } image)
         {
-            article.Authors.Add(zh ? rng.Pick(Words.ZhNames) : rng.Pick(Words.EnNames));
+            article.Image = new ArticleImage($"https://img.example.org/{outlet.Id}/{date.Year:D4}/n{i:D6}.jpg", image.Caption, image.Credit);
         }
 
-        if (rng.Chance(0.3))
+        foreach (var tag in real.Tags)
         {
-            article.Editor = zh ? rng.Pick(Words.ZhNames) : rng.Pick(Words.EnNames);
-        }
-
-        if (rng.Chance(0.6))
-        {
-            article.Image = new ArticleImage(
-                $"https://img.example.org/{outlet.Id}/{date.Year:D4}/n{i:D6}.jpg",
-                zh ? ZhSentence(rng, 4, 9, "").TrimEnd('。') : EnSentence(rng, 5, 10),
-                rng.Chance(0.5) ? rng.Pick(Words.Agencies) : null);
-        }
-
-        for (var n = rng.Int(2, 5); n > 0; n--)
-        {
-            var tag = Tags[rng.Skewed(Tags.Count)];
-            if (!article.Tags.Contains(tag))
+            var made = text.TagCounts.GetValueOrDefault(tag) == 1 ? Invariant($"{tag} {i}") : tag;
+            if (!article.Tags.Contains(made))
             {
-                article.Tags.Add(tag);
+                article.Tags.Add(made);
             }
         }
 
@@ -180,106 +174,56 @@ public sealed class ArchiveGenerator
             article.Events.Add(Events[Math.Clamp(near, 0, Events.Count - 1)].Id);
         }
 
-        if (rng.Chance(0.5))
-        {
-            article.Summary = zh ? ZhSentence(rng, 10, 24, "") : EnSentence(rng, 14, 30);
-        }
-
+        article.Summary = real.Summary;
         article.TranslationOf = translationOf;
-        article.Body = Body(rng, zh, outlet.Id, i);
+        article.Body = Body(rng, text, template);
         return new GeneratedArticle(i, article, translatedBy);
     }
 
-    /// <summary>A body of 1–4 KB (UTF-8): paragraphs, <c>##</c> headings, images, block quotes, bold and links.</summary>
-    private static string Body(Rng rng, bool zh, string outlet, int i)
+    /// <summary>
+    /// The blocks of <paramref name="template"/> with up to two of its spans (of the thirds, or halves,
+    /// after the first) replaced by runs of real blocks from 0–2 more real articles of the language, each
+    /// from a random start and no longer than that article: as many blocks as the template, and about
+    /// its length, so the archive's length distribution (median and mean) is the real one.
+    /// </summary>
+    private static string Body(Rng rng, RealTextLanguage text, RealArticle template)
     {
-        var target = rng.Int(1024, 4096);
-        var sb = new StringBuilder(target);
-        var bytes = 0;
-        var block = 0;
-        void Add(string text)
+        var count = template.Paragraphs.Count;
+        var blocks = template.Paragraphs.ToArray();
+        var others = rng.Int(0, 2);
+        for (var s = 1; s <= others; s++)
         {
-            if (sb.Length > 0)
+            var from = s * count / (others + 1);
+            var span = ((s + 1) * count / (others + 1)) - from;
+            var source = rng.Pick(text.Articles);
+            var take = Math.Min(span, source.Paragraphs.Count);
+            var start = rng.Int(source.Paragraphs.Count - take + 1);
+            for (var k = 0; k < take; k++)
             {
-                sb.Append("\n\n");
-            }
-
-            sb.Append(text);
-            bytes += Encoding.UTF8.GetByteCount(text) + 2;
-        }
-
-        while (bytes < target)
-        {
-            block++;
-            if (block > 1 && block % 4 == 1)
-            {
-                Add("## " + (zh ? ZhSentence(rng, 3, 6, "").TrimEnd('。') : EnSentence(rng, 3, 7).TrimEnd('.')));
-            }
-            else if (block > 1 && rng.Chance(0.12))
-            {
-                var caption = zh ? ZhSentence(rng, 3, 7, "").TrimEnd('。') : EnSentence(rng, 4, 8).TrimEnd('.');
-                Add($"![{caption}](https://img.example.org/{outlet}/body/n{i:D6}-{block}.jpg)");
-            }
-            else if (block > 1 && rng.Chance(0.15))
-            {
-                Add("> " + (zh ? "“" + ZhSentence(rng, 8, 18, "") + "”" : "\"" + EnSentence(rng, 10, 20) + "\""));
-            }
-            else
-            {
-                var p = new StringBuilder();
-                for (var s = rng.Int(2, 5); s > 0; s--)
-                {
-                    var sentence = zh ? ZhSentence(rng, 6, 16, "") : EnSentence(rng, 8, 20) + " ";
-                    if (rng.Chance(0.08))
-                    {
-                        sentence = zh ? "**" + sentence + "**" : "**" + sentence.TrimEnd() + "** ";
-                    }
-                    else if (rng.Chance(0.05))
-                    {
-                        sentence = $"[{sentence.TrimEnd()}](https://{outlet}.example.com/related/{rng.Int(100000)}.html)" + (zh ? "" : " ");
-                    }
-
-                    p.Append(sentence);
-                }
-
-                Add(p.ToString().TrimEnd());
+                blocks[from + k] = source.Paragraphs[start + k];
             }
         }
 
-        return sb.ToString();
+        return string.Join("\n\n", blocks);
     }
 
-    private static string ZhSentence(Rng rng, int min, int max, string prefix)
-    {
-        var sb = new StringBuilder(prefix);
-        var n = rng.Int(min, max);
-        for (var w = 0; w < n; w++)
-        {
-            sb.Append(rng.Pick(Words.Zh));
-            if (w + 1 < n && w % 5 == 4)
-            {
-                sb.Append('，');
-            }
-        }
+    /// <summary>A real summary, or a real title when the language has none.</summary>
+    private static string Summary(Rng rng, RealTextLanguage text) => rng.Pick(text.Summaries.Count > 0 ? text.Summaries : text.Titles);
 
-        return sb.Append('。').ToString();
+    /// <summary>A real title shortened for an event: up to its first clause when that leaves four characters or more, at most 40.</summary>
+    internal static string Shorten(string title)
+    {
+        var cut = title.IndexOfAny(['，', '：', '|', '｜', '—', ':', ',']);
+        var s = cut >= 4 ? title[..cut] : title;
+        s = s.Length > 40 ? s[..40] : s;
+        return s.Trim().TrimEnd('。', '.', '！', '？', '!', '?');
     }
 
-    private static string EnSentence(Rng rng, int min, int max)
+    private static string ZhNumber(int n)
     {
-        var n = rng.Int(min, max);
-        var sb = new StringBuilder();
-        for (var w = 0; w < n; w++)
-        {
-            var word = rng.Pick(Words.En);
-            sb.Append(w == 0 ? Capital(word) : word);
-            sb.Append(w + 1 < n ? (w % 9 == 8 ? ", " : " ") : ".");
-        }
-
-        return sb.ToString();
+        const string digits = "〇一二三四五六七八九";
+        return n < 10 ? digits[n].ToString() : n < 20 ? "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString()) : digits[n / 10] + "十" + (n % 10 == 0 ? "" : digits[n % 10].ToString());
     }
-
-    private static string Capital(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SiteGen.Content;
+using SiteGen.Events;
+using SiteGen.Model;
 using SiteGen.Rendering;
 
 namespace SiteGen.Bench;
@@ -42,10 +44,16 @@ public static class ArchiveWriter
         {
             var yaml = new StringBuilder();
             yaml.Append("id: ").Append(e.Id).Append('\n');
-            yaml.Append("date: ").Append(Day(e.Date!.Value)).Append('\n');
+            // A range is start/end: the event store refuses date and end together (it did refuse three
+            // in ten generated events before issue 19).
             if (e.End is { } end)
             {
+                yaml.Append("start: ").Append(Day(e.Date!.Value)).Append('\n');
                 yaml.Append("end: ").Append(Day(end)).Append('\n');
+            }
+            else
+            {
+                yaml.Append("date: ").Append(Day(e.Date!.Value)).Append('\n');
             }
 
             yaml.Append("title_zh: ").Append(Quote(e.TitleZh!)).Append('\n');
@@ -98,7 +106,37 @@ public static class ArchiveWriter
     /// of 20), <c>data/</c> with outlet and event names, <c>content/articles/&lt;id&gt;.md</c>, and the
     /// theme from <c>bench/hugo-theme/</c>.
     /// </summary>
-    public static void WriteHugoSite(ArchiveGenerator generator, string siteDir)
+    public static void WriteHugoSite(ArchiveGenerator generator, string siteDir) =>
+        WriteHugoSite(generator.Outlets, generator.Events, generator.Spec.Articles, generator.Article, siteDir);
+
+    /// <summary>
+    /// The Hugo site of an existing content folder, as it is (<c>SiteGen.Bench --archive DIR</c>): its
+    /// articles, outlets and events loaded with the library's own loaders; articles that fail to load are
+    /// left out, as the build leaves them out.
+    /// </summary>
+    public static void WriteHugoSite(string contentDir, string siteDir)
+    {
+        var articles = ArticleStore.Open(contentDir).Articles.Select(s => s.Article).ToArray();
+        var translatedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var a in articles.Where(a => a.TranslationOf is not null))
+        {
+            translatedBy.TryAdd(a.TranslationOf!, a.Id);
+        }
+
+        var events = EventStore.Load(contentDir).Events.Select(e => new BenchEvent
+        {
+            Id = e.Id,
+            Date = e.Start,
+            End = e.End == e.Start ? null : e.End,
+            TitleZh = e.TitleZh,
+            TitleEn = e.TitleEn,
+            SummaryZh = e.SummaryZh,
+            SummaryEn = e.SummaryEn,
+        }).ToArray();
+        WriteHugoSite(OutletStore.Load(contentDir).All, events, articles.Length, i => new GeneratedArticle(i, articles[i], translatedBy.GetValueOrDefault(articles[i].Id)), siteDir);
+    }
+
+    private static void WriteHugoSite(IReadOnlyList<Outlet> outlets, IReadOnlyList<BenchEvent> events, int count, Func<int, GeneratedArticle> article, string siteDir)
     {
         Directory.CreateDirectory(siteDir);
         Write(Path.Combine(siteDir, "config.toml"), $"""
@@ -158,9 +196,9 @@ public static class ArchiveWriter
         var data = Path.Combine(siteDir, "data");
         Directory.CreateDirectory(data);
         Write(Path.Combine(data, "outlets.json"), JsonSerializer.Serialize(
-            generator.Outlets.ToDictionary(o => o.Id, o => new Dictionary<string, string> { ["name_zh"] = o.NameZh, ["name_en"] = o.NameEn }), Json));
+            outlets.ToDictionary(o => o.Id, o => new Dictionary<string, string> { ["name_zh"] = o.NameZh, ["name_en"] = o.NameEn }), Json));
         Write(Path.Combine(data, "events.json"), JsonSerializer.Serialize(
-            generator.Events.ToDictionary(e => e.Id, e => new Dictionary<string, string> { ["title_zh"] = e.TitleZh!, ["title_en"] = e.TitleEn!, ["date"] = Day(e.Date!.Value) }), Json));
+            events.ToDictionary(e => e.Id, e => new Dictionary<string, string> { ["title_zh"] = e.TitleZh!, ["title_en"] = e.TitleEn!, ["date"] = Day(e.Date!.Value) }), Json));
 
         var content = Path.Combine(siteDir, "content");
         var articles = Path.Combine(content, "articles");
@@ -175,9 +213,9 @@ public static class ArchiveWriter
 
         Write(Path.Combine(content, "search.md"), "---\ntitle: Search\nlayout: search\n---\n");
 
-        Parallel.For(0, generator.Spec.Articles, i =>
+        Parallel.For(0, count, i =>
         {
-            var g = generator.Article(i);
+            var g = article(i);
             Write(Path.Combine(articles, g.Article.Id + ".md"), HugoArticle(g));
         });
 

@@ -32,17 +32,25 @@ internal static class BenchCommand
         var noServe = new Option<bool>("--no-serve") { Description = "Skip the serve latency section (edit → reload on the shipped archive and a generated one)." };
         var serveSizes = new Option<string?>("--serve-sizes") { Description = "Generated archive sizes for the serve latency, comma-separated; by default 10000 when --sizes has it, else none (the shipped archive is always measured)." };
         var noBrowser = new Option<bool>("--no-browser") { Description = "Skip the search latency measured in headless Chromium (the index size and transfer are still printed)." };
+        var (shared, textCache) = TextOptions();
+        var archive = new Option<string?>("--archive") { Description = "Also measure an existing content folder as it is (a copy; written for Hugo from its loaded articles), in the same table; --sizes '' for this row only." };
 
         var command = new RootCommand("SiteGen benchmark: generate a seeded archive of N articles (our format and the same site for Hugo), build it with SiteGen and Hugo a few times each, and print wall time and peak RSS side by side with our floor.")
         {
-            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep, noBrowser, noServe, serveSizes,
+            sizes, large, runs, seed, noHugo, hugoMinify, noFloor, noWarm, importFiles, work, keep, noBrowser, noServe, serveSizes, shared, textCache, archive,
         };
         command.Subcommands.Add(ServeCommand());
         command.Subcommands.Add(Micro());
         command.Subcommands.Add(Generate());
         command.Subcommands.Add(FloorCommand());
+        command.Subcommands.Add(PoolCommand());
         command.SetAction(parse =>
         {
+            if (!UseText(parse, shared, textCache))
+            {
+                return Usage;
+            }
+
             if (Sizes(parse.GetValue(sizes)!, "--sizes") is not { } list)
             {
                 return Usage;
@@ -51,6 +59,12 @@ internal static class BenchCommand
             var serveList = parse.GetValue(serveSizes) is { } given ? Sizes(given, "--serve-sizes") : list.Where(n => n == 10_000).ToList();
             if (serveList is null)
             {
+                return Usage;
+            }
+
+            if (parse.GetValue(archive) is { } folder && !Directory.Exists(Path.Combine(folder, "articles")))
+            {
+                Console.Error.WriteLine($"error: --archive {folder} is not a content folder (no articles/ in it)");
                 return Usage;
             }
 
@@ -78,6 +92,7 @@ internal static class BenchCommand
                 Keep = parse.GetValue(keep),
                 Browser = !parse.GetValue(noBrowser),
                 Serve = parse.GetValue(noServe) ? null : new ServeBenchOptions { Sizes = serveList },
+                Archive = parse.GetValue(archive),
             });
             return rows.All(r => r.SiteGen is { Ok: true }) ? Ok : Failure;
         });
@@ -109,12 +124,18 @@ internal static class BenchCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the generated archives.", DefaultValueFactory = _ => 42 };
         var noShipped = new Option<bool>("--no-shipped") { Description = "Skip the shipped archive (content/ of the repository)." };
         var content = new Option<string?>("--content") { Description = "The archive measured as the shipped one (default: content/ of the repository)." };
+        var (shared, textCache) = TextOptions();
         var command = new Command("serve", "Edit-to-reload latency of `sitegen serve`: edit an article, time until the SSE reload event (real watcher, debounce, incremental rebuild, Kestrel), on the shipped archive and generated ones; also when the search files are current.")
         {
-            sizes, edits, seed, noShipped, content,
+            sizes, edits, seed, noShipped, content, shared, textCache,
         };
         command.SetAction(parse =>
         {
+            if (!UseText(parse, shared, textCache))
+            {
+                return Usage;
+            }
+
             if (Sizes(parse.GetValue(sizes)!, "--sizes") is not { } list)
             {
                 return Usage;
@@ -174,12 +195,18 @@ internal static class BenchCommand
         var output = new Option<string>("--out") { Description = "Folder to write content/ (and hugo/, raw/) into.", Required = true };
         var hugo = new Option<bool>("--hugo") { Description = "Also write the same archive as a Hugo site in hugo/." };
         var raw = new Option<int>("--raw") { Description = "Also write this many raw RSS-dump files in raw/." };
+        var (shared, textCache) = TextOptions();
         var command = new Command("generate", "Write a generated archive: content/ in our normalized format, optionally the Hugo site and raw feed files.")
         {
-            articles, seed, output, hugo, raw,
+            articles, seed, output, hugo, raw, shared, textCache,
         };
         command.SetAction(parse =>
         {
+            if (!UseText(parse, shared, textCache))
+            {
+                return Usage;
+            }
+
             var dir = parse.GetValue(output)!;
             var generator = new ArchiveGenerator(new ArchiveSpec(Math.Max(1, parse.GetValue(articles)), parse.GetValue(seed)));
             ArchiveWriter.WriteContent(generator, Path.Combine(dir, "content"));
@@ -194,6 +221,75 @@ internal static class BenchCommand
             }
 
             Console.WriteLine($"wrote {generator.Spec.Articles} articles into {dir}");
+            return Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Where the real text comes from (issue 19): the shared folder and the folder its import is cached in.</summary>
+    private static (Option<string?> Shared, Option<string?> Cache) TextOptions() =>
+        (new Option<string?>("--shared") { Description = "The shared folder whose mirror/ and corpus/ give the archive's real text; by default shared/ beside a folder above the current one or the program." },
+         new Option<string?>("--text-cache") { Description = "Folder to keep the imported real text in (one sub-folder per state of the shared folder); by default sitegen-realtext under the system temp folder." });
+
+    /// <summary>Sets <see cref="RealTextPool.Default"/> from the options when either is given; false (with a message) when the shared folder is missing.</summary>
+    private static bool UseText(ParseResult parse, Option<string?> shared, Option<string?> cache)
+    {
+        var folder = parse.GetValue(shared);
+        var cacheDir = parse.GetValue(cache);
+        if (folder is null && cacheDir is null)
+        {
+            return true;
+        }
+
+        folder ??= RealTextPool.FindShared();
+        if (folder is null || !Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"error: the shared folder {folder ?? "(not found above the current folder)"} does not exist");
+            return false;
+        }
+
+        try
+        {
+            RealTextPool.Default = RealTextPool.Load(folder, cacheDir);
+            return true;
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return false;
+        }
+    }
+
+    private static Command PoolCommand()
+    {
+        var (shared, textCache) = TextOptions();
+        var articles = new Option<int>("--articles") { Description = "Also generate this many articles (in memory) and print the same figures for them." };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the generated articles.", DefaultValueFactory = _ => 42 };
+        var command = new Command("pool", "Import the real text once (or reuse the cache) and print its figures: articles, distinct Chinese character bigrams, tags and the share on one article, body lengths; with --articles N, the same for a generated archive of N.")
+        {
+            shared, textCache, articles, seed,
+        };
+        command.SetAction(parse =>
+        {
+            if (!UseText(parse, shared, textCache))
+            {
+                return Usage;
+            }
+
+            var clock = Stopwatch.StartNew();
+            var pool = RealTextPool.Default;
+            Console.WriteLine($"real text from {pool.ContentDir} (loaded in {clock.Elapsed.TotalSeconds:F1} s)");
+            Console.WriteLine(pool.Figures());
+            if (parse.GetValue(articles) is > 0 and var n)
+            {
+                var generator = new ArchiveGenerator(new ArchiveSpec(n, parse.GetValue(seed)), pool);
+                var generated = new SiteGen.Model.Article[n];
+                Parallel.For(0, n, i => generated[i] = generator.Article(i).Article);
+                Console.WriteLine($"generated, N={n}, seed {generator.Spec.Seed}:");
+                Console.WriteLine(RealTextPool.Figures("zh", [.. generated.Where(a => RealTextPool.IsChinese(a.Lang))]));
+                Console.WriteLine(RealTextPool.Figures("en", [.. generated.Where(a => !RealTextPool.IsChinese(a.Lang))]));
+            }
+
             return Ok;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using SiteGen.Content;
 
 namespace SiteGen.Bench;
 
@@ -37,6 +38,9 @@ public sealed record BenchOptions(SelfCommand SiteGen, SelfCommand Self)
 
     public bool Keep { get; init; }
 
+    /// <summary>An existing content folder to measure as it is, beside the generated sizes (a copy is built, so the warm rebuild's edit never touches it).</summary>
+    public string? Archive { get; init; }
+
     /// <summary>Measure search latency in headless Chromium on each built site (skipped with a note when Chromium is missing).</summary>
     public bool Browser { get; init; } = true;
 
@@ -49,6 +53,9 @@ public sealed record BenchOptions(SelfCommand SiteGen, SelfCommand Self)
 /// <summary>One archive size: medians of the runs, in seconds and bytes.</summary>
 public sealed record BenchRow(int Articles)
 {
+    /// <summary>What the row measured when it is not a generated archive (<c>--archive</c>): the folder's name.</summary>
+    public string? Name { get; init; }
+
     public double GenerateSeconds { get; set; }
 
     public Measurement? SiteGen { get; set; }
@@ -109,6 +116,11 @@ public static partial class BenchRunner
                 rows.Add(RunSize(options, n, Path.Combine(work, $"n{n}"), hugo));
             }
 
+            if (options.Archive is { } archive)
+            {
+                rows.Add(RunArchive(options, archive, Path.Combine(work, "archive"), hugo));
+            }
+
             string? import = null;
             if (options.ImportFiles > 0)
             {
@@ -124,14 +136,14 @@ public static partial class BenchRunner
 
             foreach (var row in rows.Where(r => r.Timings is not null))
             {
-                log.WriteLine($"search index share of the build (N={row.Articles:N0}, last run): {SearchShare(row.Timings!)}");
+                log.WriteLine($"search index share of the build (N={Label(row)}, last run): {SearchShare(row.Timings!)}");
             }
 
             foreach (var row in rows)
             {
                 foreach (var line in row.Search)
                 {
-                    log.WriteLine($"N={row.Articles:N0} {line}");
+                    log.WriteLine($"N={Label(row)} {line}");
                 }
             }
 
@@ -158,13 +170,10 @@ public static partial class BenchRunner
 
     private static BenchRow RunSize(BenchOptions options, int n, string dir, string? hugo)
     {
-        var log = options.Log;
         var row = new BenchRow(n);
         TryDelete(dir);
         var content = Path.Combine(dir, "content");
         var hugoSite = Path.Combine(dir, "hugo");
-        var outDir = Path.Combine(dir, "out");
-        Directory.CreateDirectory(outDir);
 
         var clock = Stopwatch.StartNew();
         var generator = new ArchiveGenerator(new ArchiveSpec(n, options.Seed));
@@ -175,7 +184,50 @@ public static partial class BenchRunner
         }
 
         row.GenerateSeconds = clock.Elapsed.TotalSeconds;
-        log.WriteLine($"N={n}: generated in {row.GenerateSeconds:F1} s ({DirSize(content) / 1048576.0:F0} MB of articles)");
+        options.Log.WriteLine($"N={n}: generated in {row.GenerateSeconds:F1} s ({DirSize(content) / 1048576.0:F0} MB of articles)");
+        return Measure(options, row, dir, content, hugoSite, hugo);
+    }
+
+    /// <summary>An existing content folder as it is: copied (the warm rebuild edits an article), and written as a Hugo site from its loaded articles.</summary>
+    private static BenchRow RunArchive(BenchOptions options, string archive, string dir, string? hugo)
+    {
+        TryDelete(dir);
+        var content = Path.Combine(dir, "content");
+        var hugoSite = Path.Combine(dir, "hugo");
+        var clock = Stopwatch.StartNew();
+        CopyFolder(archive, content);
+        var count = ArticleStore.Open(content).Articles.Count();
+        if (hugo is not null)
+        {
+            ArchiveWriter.WriteHugoSite(content, hugoSite);
+        }
+
+        // The folder's name, or its parent's for a folder called content.
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(archive));
+        var name = Path.GetFileName(full) is "content" && Path.GetDirectoryName(full) is { } parent ? Path.GetFileName(parent) : Path.GetFileName(full);
+        var row = new BenchRow(count) { Name = name, GenerateSeconds = clock.Elapsed.TotalSeconds };
+        options.Log.WriteLine($"archive {archive}: {count} articles, copied{(hugo is null ? "" : " and written for Hugo")} in {row.GenerateSeconds:F1} s ({DirSize(Path.Combine(content, "articles")) / 1048576.0:F0} MB of articles)");
+        return Measure(options, row, dir, content, hugoSite, hugo);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    /// <summary>The floor, SiteGen's builds (with search figures and a warm rebuild) and Hugo's builds of one prepared archive.</summary>
+    private static BenchRow Measure(BenchOptions options, BenchRow row, string dir, string content, string hugoSite, string? hugo)
+    {
+        var log = options.Log;
+        var n = row.Articles;
+        var outDir = Path.Combine(dir, "out");
+        Directory.CreateDirectory(outDir);
 
         if (options.Floor)
         {
@@ -309,7 +361,7 @@ public static partial class BenchRunner
             var rss = r.SiteGen is { Ok: true, PeakRssBytes: > 0 } s2 && r.Hugo is { Ok: true, PeakRssBytes: > 0 } h2 ? $"{(double)s2.PeakRssBytes / h2.PeakRssBytes:F2}" : "–";
             var floor = r.Floor is { Ok: true } f ? $"{f.Wall.TotalSeconds:F2} s / {Mib(f.PeakRssBytes)}" : "–";
             var warm = r.Warm is { Ok: true } w ? $"{w.Wall.TotalSeconds:F2} s ({r.WarmReported:F2} s)" : "–";
-            lines.Add($"| {r.Articles:N0} | {Wall(r.SiteGen)} | {Rss(r.SiteGen)} | {Wall(r.Hugo)} | {Rss(r.Hugo)} | {ratio} | {rss} | {floor} | {warm} | {r.SiteGenPages:N0} / {(r.Hugo is null ? "–" : r.HugoPages.ToString("N0", CultureInfo.InvariantCulture))} |");
+            lines.Add($"| {Label(r)} | {Wall(r.SiteGen)} | {Rss(r.SiteGen)} | {Wall(r.Hugo)} | {Rss(r.Hugo)} | {ratio} | {rss} | {floor} | {warm} | {r.SiteGenPages:N0} / {(r.Hugo is null ? "–" : r.HugoPages.ToString("N0", CultureInfo.InvariantCulture))} |");
         }
 
         lines.Add("");
@@ -317,17 +369,20 @@ public static partial class BenchRunner
         {
             if (r.FloorDetail is { } detail)
             {
-                lines.Add($"N={r.Articles:N0} {detail}");
+                lines.Add($"N={Label(r)} {detail}");
             }
 
             if (r.Timings is { } timings)
             {
-                lines.Add($"N={r.Articles:N0} build phases (last run): {timings}");
+                lines.Add($"N={Label(r)} build phases (last run): {timings}");
             }
         }
 
         return string.Join('\n', lines);
     }
+
+    /// <summary>The row's N, with the archive's name for <c>--archive</c>.</summary>
+    internal static string Label(BenchRow r) => r.Name is { } name ? $"{r.Articles:N0} ({name})" : $"{r.Articles:N0}";
 
     private static List<Measurement> Repeat(int runs, Func<Measurement> run, TextWriter log, string what)
     {

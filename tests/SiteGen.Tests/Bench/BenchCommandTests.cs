@@ -2,6 +2,7 @@ using SiteGen.Tests.Cli;
 
 namespace SiteGen.Tests.Bench;
 
+[Trait("Needs", "shared")] // the generator draws its text from ../shared (RealTextPool)
 public class BenchCommandTests
 {
     [Fact]

@@ -13,12 +13,17 @@ namespace SiteGen.Tests.Bench;
 /// sitemap-N.xml files (the urls the same, in the same order, now in sitemap-1.xml), and when an article's
 /// page came to exist in the UI of its own language only (its body published once) and a tag of one
 /// article lost its page (its links lead to a search for it), and an outlet without articles its page and feed,
-/// and when the search index became format 2 (no trigrams, compact postings, keys.bin and norms.bin).
+/// and when the search index became format 2 (no trigrams, compact postings, keys.bin and norms.bin),
+/// and when the generator came to draw its text from the real articles of ../shared (issue 19: every body,
+/// title and tag changed; and the events that last over days, written with date and end until then and so
+/// refused by the event store, came in as start/end). Since then the hash also depends on ../shared and on what the importer makes of
+/// it (RealTextPool imports it): a change to either that changes the imported articles changes it too.
 /// A change to the theme or to page content changes it on purpose: check the difference, then update.
 /// </summary>
+[Trait("Needs", "shared")] // the generator draws its text from ../shared (RealTextPool)
 public class OptimizedOutputTests
 {
-    private const string HashBeforeOptimizations = "ce4bd267726b9a062200518919c5566105b3610b3cbfa68858c895aa62d378ba";
+    private const string HashBeforeOptimizations = "4211f041d487dcf5df60b73da8a00bc28d81eed1a5ea0131d5ee0ddbbbae0f94";
 
     [Theory]
     [InlineData(true)]

@@ -2,6 +2,7 @@ using SiteGen.Tests.Cli;
 
 namespace SiteGen.Tests.Bench;
 
+[Trait("Needs", "shared")] // the generated sizes draw their text from ../shared (RealTextPool)
 public class ServeBenchTests
 {
     [Fact]

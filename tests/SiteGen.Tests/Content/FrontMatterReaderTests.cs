@@ -109,13 +109,18 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
     [Fact]
     public void Every_generated_article_parses_the_same_on_the_fast_path()
     {
+        // Real titles and tags (issue 19) need quotes now and then, which the scanner leaves to the
+        // event reader: as on the shipped archive, it must answer at least nine in ten.
         var generator = new ArchiveGenerator(new ArchiveSpec(3000));
+        var answered = 0;
         for (var i = 0; i < generator.Spec.Articles; i++)
         {
             var text = ArticleFile.Write(generator.Article(i).Article);
             AssertFastAndSame(text, $"generated article {i}");
-            Assert.True(ScannerAnswers(text), $"the scanner declined generated article {i}");
+            answered += ScannerAnswers(text) ? 1 : 0;
         }
+
+        Assert.True(answered >= generator.Spec.Articles * 9 / 10, $"the scanner answered {answered} of {generator.Spec.Articles} generated articles");
     }
 
     [Fact]

@@ -11,6 +11,7 @@ namespace SiteGen.Tests.Search;
 /// <c>Markdown.ToPlainText</c> (a new renderer per call) gives, body after body on one thread, for
 /// real articles and random Markdown of every construct the search pipeline knows.
 /// </summary>
+[Trait("Needs", "shared")] // the generator draws its text from ../shared (RealTextPool)
 public class PlainTextRendererTests
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseEmphasisExtras().UsePipeTables().Build();

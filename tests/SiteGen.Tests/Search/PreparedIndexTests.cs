@@ -12,6 +12,7 @@ namespace SiteGen.Tests.Search;
 /// against the reference: <see cref="SearchTokenizer.Tokenize(string)"/> for the terms, and the
 /// one-document-at-a-time <see cref="SearchIndexWriter.Add(SearchDocument)"/> for the bytes.
 /// </summary>
+[Trait("Needs", "shared")] // the generator draws its text from ../shared (RealTextPool)
 public class PreparedIndexTests
 {
     private static readonly string[] Languages = ["zh", "en"];
