@@ -29,8 +29,9 @@ public sealed record GeneratedArticle(int Index, Article Article, string? Transl
 /// language, the paragraph count, tags, authors, editor, lead image caption and summary of one real
 /// article (its template), and a body of the template's blocks with up to two spans replaced by runs of
 /// blocks from other real articles of its language (1–3 real articles in all). A tag that only one real
-/// article carries becomes a new tag of this article alone (the tag plus the article's number), so the share of one-article tags stays the real share at any
-/// N, and the other tags are kept, so popular tags stay popular. About one in ten English articles is a
+/// article carries becomes a new tag of this article alone (the tag plus the article's number), and a
+/// shared one is shared within each copy of the pool's size, so the share of one-article tags stays the
+/// real share at any N; the most used tags are kept as they are, so popular tags stay popular. About one in ten English articles is a
 /// translation of the Chinese article before it. Article <c>i</c> depends only on the seed, the pool and
 /// <c>i</c>, so articles are made one at a time (and in parallel).
 /// </summary>
@@ -50,9 +51,13 @@ public sealed class ArchiveGenerator
         Spec = spec;
         Pool = pool;
         var rng = new Rng(spec.Seed);
+        // The languages follow the pool, as the text does: an archive with as many English articles as
+        // the pool has English text gets English outlets to match (at least one, so both UIs have an
+        // outlet of their own language), the least popular ones (outlets are picked with a skew).
+        var zhOutlets = spec.Outlets - Math.Max(1, (int)Math.Round(spec.Outlets * pool.EnglishShare));
         Outlets = Enumerable.Range(1, spec.Outlets).Select(n =>
         {
-            var zh = n <= (spec.Outlets + 1) / 2;
+            var zh = n <= zhOutlets;
             var id = $"outlet{n:D2}";
             var en = $"{id} {EnOutletSuffix[n % EnOutletSuffix.Length]}";
             return new Outlet
@@ -107,7 +112,7 @@ public sealed class ArchiveGenerator
     {
         var rng = new Rng(Spec.Seed * 0x100000001B3UL ^ ((ulong)i * 0x9E3779B97F4A7C15UL) ^ 0xA5A5A5A5UL);
         var outlet = Outlets[rng.Skewed(Outlets.Count, 1.6)];
-        var lang = rng.Chance(0.9) ? outlet.Lang! : outlet.Lang == "en" ? "zh-Hans" : "en";
+        var lang = rng.Chance(0.97) ? outlet.Lang! : outlet.Lang == "en" ? "zh-Hans" : "en";
         return (rng, outlet, lang, $"{outlet.Id}-n{i:D6}");
     }
 
@@ -159,9 +164,15 @@ public sealed class ArchiveGenerator
             article.Image = new ArticleImage($"https://img.example.org/{outlet.Id}/{date.Year:D4}/n{i:D6}.jpg", image.Caption, image.Credit);
         }
 
+        // A real tag of one article becomes this article's own; a shared one is shared within this
+        // article's copy of the pool (the tag plus the copy's number, past the first), so the number of
+        // tags and the share of one-article tags grow with N as in a real archive; the most used tags
+        // stay one tag, so popular tags grow more popular.
+        var copy = i / Math.Max(1, text.Articles.Count);
         foreach (var tag in real.Tags)
         {
-            var made = text.TagCounts.GetValueOrDefault(tag) == 1 ? Invariant($"{tag} {i}") : tag;
+            var made = text.TagCounts.GetValueOrDefault(tag) == 1 ? Invariant($"{tag} {i}")
+                : copy > 0 && !text.PopularTags.Contains(tag) ? Invariant($"{tag} {copy}") : tag;
             if (!article.Tags.Contains(made))
             {
                 article.Tags.Add(made);

@@ -27,6 +27,7 @@ public sealed class RealTextLanguage
 
         TagCounts = counts;
         SharedTags = [.. counts.Where(p => p.Value > 1).OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key)];
+        PopularTags = SharedTags.Take(Math.Max(10, SharedTags.Count / 20)).ToHashSet(StringComparer.Ordinal);
         Summaries = [.. articles.Select(a => a.Article.Summary).OfType<string>().Where(s => s.Length > 0)];
     }
 
@@ -43,6 +44,9 @@ public sealed class RealTextLanguage
 
     /// <summary>The tags carried by more than one article, most used first.</summary>
     public IReadOnlyList<string> SharedTags { get; }
+
+    /// <summary>The most used twentieth of <see cref="SharedTags"/> (at least ten): the tags that grow with the archive.</summary>
+    public IReadOnlySet<string> PopularTags { get; }
 
     public IReadOnlyList<string> Summaries { get; }
 }
@@ -77,7 +81,11 @@ public sealed class RealTextPool
         }
 
         Sources = [.. zh.Concat(en).Select(a => a.Article)];
+        EnglishShare = zh.Count + en.Count == 0 ? 0 : (double)en.Count / (zh.Count + en.Count);
     }
+
+    /// <summary>The share of the real articles that are in English (the generated archive follows it).</summary>
+    public double EnglishShare { get; }
 
     /// <summary>The pool of the shared folder found above the current folder or the program, loaded once per process (the bench's <c>--shared</c> and <c>--text-cache</c> set another).</summary>
     public static RealTextPool Default
