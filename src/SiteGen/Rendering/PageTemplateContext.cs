@@ -57,6 +57,7 @@ internal sealed class PageTemplateContext : TemplateContext
     {
         _theme = theme;
         StrictVariables = true;
+        EnableRelaxedMemberAccess = false; // {{ site.nosuch }} is an error too, not an empty string
         LoopLimit = int.MaxValue;          // sitemaps, tag indexes and archives loop over every article
         LimitToString = 64 * 1024 * 1024;  // whole pages pass through as strings
         RecursiveLimit = 200;

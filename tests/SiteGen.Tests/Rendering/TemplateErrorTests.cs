@@ -17,6 +17,21 @@ public class TemplateErrorTests
         Assert.Contains("index.html", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{{ site.nosuch }}", "nosuch")]
+    [InlineData("{{ if site.titel }}x{{ end }}", "titel")]
+    [InlineData("{{ for a in pager.items }}{{ a.headline }}{{ end }}", "headline")]
+    public void An_unknown_member_of_a_known_variable_is_an_error_naming_file_line_and_member(string line, string member)
+    {
+        // As for an unknown variable: a typo must not print an empty string on every page.
+        var content = SiteFixture.CopyContent();
+        Directory.CreateDirectory(Path.Combine(content, "layouts"));
+        File.WriteAllText(Path.Combine(content, "layouts", "tag.scriban"), "<h1>{{ tag.title }}</h1>\n" + line + "\n");
+        var result = SiteFixture.Build(Path.Combine(TestPaths.NewTempDir(), "public"), content);
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Contains("layouts/tag.scriban(2,", StringComparison.Ordinal) && e.Contains(member, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_syntax_error_names_file_line_and_column()
     {
