@@ -44,7 +44,18 @@ public class FeedAndSitemapTests(BuiltSite site)
         Assert.Equal(title, feed.Title.Text);
         Assert.Equal(2, feed.Items.Count());
         Assert.All(feed.Items, i => Assert.Contains(i.Categories, c => c.Name == "epochtimes"));
+        AssertSummariesOnly(feed);
     }
+
+    /// <summary>An outlet's or event's feed gives each entry a summary and its link, not its body (the site feed has the bodies).</summary>
+    private static void AssertSummariesOnly(SyndicationFeed feed) => Assert.All(feed.Items, i =>
+    {
+        Assert.Null(i.Content);
+        Assert.False(string.IsNullOrWhiteSpace(i.Summary?.Text), i.Id);
+        Assert.True(i.Summary!.Text.Length <= 320, $"{i.Id}: a summary of {i.Summary.Text.Length} characters");
+        Assert.DoesNotMatch("</?(p|a|em|strong|img|h[1-6]|blockquote|figure)[ >]", i.Summary.Text); // the body's text, not its markup
+        Assert.Contains(i.Links, l => l.RelationshipType == "alternate");
+    });
 
     [Theory]
     [InlineData("zh", "习近平与普京北京会晤 · 测试新闻档案")]
@@ -55,6 +66,7 @@ public class FeedAndSitemapTests(BuiltSite site)
         Assert.Equal(title, feed.Title.Text);
         Assert.Equal(5, feed.Items.Count());
         Assert.Contains(feed.Links, l => l.RelationshipType == "alternate" && l.Uri.AbsoluteUri == $"https://example.org/{lang}/events/xi-putin-beijing-2022/");
+        AssertSummariesOnly(feed);
     }
 
     [Fact]
