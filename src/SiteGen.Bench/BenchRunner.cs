@@ -310,6 +310,8 @@ public static partial class BenchRunner
             return;
         }
 
+        row.Search.Add(SiteFigures.Budget(site, row.Articles));
+        options.Log.WriteLine($"  {row.Search[^1]}");
         row.Search.Add(SearchLatency.IndexFigures(site));
         options.Log.WriteLine($"  {row.Search[^1]}");
         if (!options.Browser)

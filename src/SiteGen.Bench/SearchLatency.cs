@@ -16,7 +16,7 @@ namespace SiteGen.Bench;
 
 /// <summary>
 /// The search figures issue 7 asks for, on a built N-article site: the index's size and shard count,
-/// what a first query transfers (modelled with <see cref="SearchIndexReader"/>: manifest, meta.bin, the
+/// what a first query transfers (modelled with <see cref="SearchIndexReader"/>: manifest, keys.bin, norms.bin, the
 /// fold table for a non-ASCII query, the query's shards and the doc chunks of the first 10 results),
 /// and — in headless Chromium, the site served from a loopback port — how long after the last keystroke
 /// the first result is in the page, for a first (cold) query and for later (warm) ones.
@@ -44,7 +44,7 @@ public static class SearchLatency
         var first = SearchIndexReader.Open(dir);
         var fold = new FileInfo(Path.Combine(dir, "fold.json")).Length;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"search index: {files.Sum() / 1048576.0:F1} MB in {files.Count:N0} files, {first.ShardCount:N0} shards, {first.Documents:N0} documents; first-query transfer (manifest + meta + fold table if non-ASCII + shards + doc chunks of the first 10 results):");
+        sb.Append(CultureInfo.InvariantCulture, $"search index: {files.Sum() / 1048576.0:F1} MB in {files.Count:N0} files, {first.ShardCount:N0} shards, {first.Documents:N0} documents; first-query transfer (manifest + keys + norms + fold table if non-ASCII + shards + doc chunks of the first 10 results):");
         foreach (var q in TransferQueries)
         {
             var reader = SearchIndexReader.Open(dir);
@@ -126,7 +126,7 @@ public static class SearchLatency
     {
         await page.GoToAsync($"{origin}/zh/search/", new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 60_000 });
 
-        // The filters appear once the manifest and meta.bin are read: the index is ready for typing.
+        // The filters appear once the manifest, keys.bin and norms.bin are read: the index is ready for typing.
         await page.WaitForSelectorAsync("[data-search-filters]:not([hidden]) select", new WaitForSelectorOptions { Timeout = 60_000 });
         await page.EvaluateFunctionAsync<bool>(@"() => {
             const list = document.querySelector('[data-search-results]');
