@@ -32,12 +32,19 @@ public static class OutletStore
         return new OutletCatalog(outlets);
     }
 
+    /// <summary>The keys an outlet file may hold.</summary>
+    public static IReadOnlyList<string> Keys { get; } = UnknownYamlKey.KeysOf<Outlet>();
+
     public static Outlet Parse(string yaml, string path)
     {
         Outlet? outlet;
         try
         {
             outlet = Deserializer.Deserialize<Outlet>(yaml);
+        }
+        catch (YamlException e) when (UnknownYamlKey.Message(e, Keys, "an outlet file") is { } unknown)
+        {
+            throw new ContentException(path, (int)e.Start.Line, unknown);
         }
         catch (YamlException e)
         {

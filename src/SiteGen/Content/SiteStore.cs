@@ -6,7 +6,7 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace SiteGen.Content;
 
 /// <summary>Loads <c>content/site.yml</c> (events: <see cref="Events.EventStore"/>).</summary>
-public static partial class SiteStore
+public static class SiteStore
 {
     private static readonly IDeserializer Strict = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
@@ -37,9 +37,9 @@ public static partial class SiteStore
 
             return settings;
         }
-        catch (YamlException e) when (UnknownKey().Match(e.InnerException?.Message ?? e.Message) is { Success: true } unknown)
+        catch (YamlException e) when (UnknownYamlKey.Message(e, Keys, "site.yml") is { } unknown)
         {
-            throw new ContentException("site.yml", (int)e.Start.Line, UnknownKeyMessage(unknown.Groups[1].Value));
+            throw new ContentException("site.yml", (int)e.Start.Line, unknown);
         }
         catch (YamlException e)
         {
@@ -48,35 +48,5 @@ public static partial class SiteStore
     }
 
     /// <summary>The keys site.yml may hold: the settings' properties as YAML names them.</summary>
-    public static IReadOnlyList<string> Keys { get; } = typeof(SiteSettings).GetProperties()
-        .Where(p => p.CanWrite).Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)).Order(StringComparer.Ordinal).ToArray();
-
-    // In the user's terms: the key, the closest allowed one when it is a typo, and all of them.
-    private static string UnknownKeyMessage(string key)
-    {
-        var closest = Keys.MinBy(k => Distance(k, key));
-        var hint = closest is not null && Distance(closest, key) <= 2 ? $" (did you mean '{closest}'?)" : "";
-        return $"unknown key '{key}'{hint}; the keys site.yml may hold: {string.Join(", ", Keys)}";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var (diagonal, row0) = (row[0], i);
-            row[0] = row0;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-
-        return row[b.Length];
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^Property '([^']+)' not found on type")]
-    private static partial System.Text.RegularExpressions.Regex UnknownKey();
+    public static IReadOnlyList<string> Keys { get; } = UnknownYamlKey.KeysOf<SiteSettings>();
 }
