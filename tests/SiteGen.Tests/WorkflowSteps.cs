@@ -80,17 +80,8 @@ public static class WorkflowSteps
             info.Environment[key] = value;
         }
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"did not finish in 20 minutes: {script}");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var (exit, stdout, stderr) = Cli.CliRunner.Finish(info, TimeSpan.FromMinutes(20), script);
+        return (exit, stdout + stderr);
     }
 
     public static string Tail(string log) => log.Length > 6000 ? "…" + log[^6000..] : log;

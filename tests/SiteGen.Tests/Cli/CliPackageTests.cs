@@ -99,16 +99,7 @@ public partial class CliPackageTests(ITestOutputHelper output)
             info.Environment["NUGET_PACKAGES"] = Path.Combine(workingDir, ".nuget-packages");
         }
 
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in {timeout}");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var (exit, stdout, stderr) = CliRunner.Finish(info, timeout, $"dotnet {string.Join(' ', args)}");
+        return (exit, stdout + stderr);
     }
 }

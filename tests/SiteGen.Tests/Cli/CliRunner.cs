@@ -85,14 +85,24 @@ public static class CliRunner
         }
 
         info.Environment["CI"] = "true";
+        return Finish(info, TimeSpan.FromMinutes(5), $"sitegen {string.Join(' ', args)}");
+    }
+
+    /// <summary>
+    /// Starts <paramref name="info"/> (its three streams redirected) with no input, reads both outputs to
+    /// the end, and kills the process tree when it runs past <paramref name="timeout"/>: the one way the
+    /// tests run a child process to completion.
+    /// </summary>
+    public static (int ExitCode, string Stdout, string Stderr) Finish(ProcessStartInfo info, TimeSpan timeout, string what)
+    {
         using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"sitegen {string.Join(' ', args)} did not finish");
+            throw new TimeoutException($"{what} did not finish in {timeout}");
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);
