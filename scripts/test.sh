@@ -39,7 +39,25 @@ results="${TEST_RESULTS_DIR:-$(mktemp -d)}"
 rm -f "$results"/*.trx
 # The browser tests save a screenshot of every page kind × language × window size here.
 export SITEGEN_SCREENSHOTS_DIR="${SITEGEN_SCREENSHOTS_DIR:-$results/screenshots}"
-dotnet test SiteGen.sln --no-restore -c Release --logger "trx" --results-directory "$results" "$@"
+# Tests of 50,000-article archives (Trait Size=large, minutes each) run only when asked:
+# scripts/test.sh --large, or SITEGEN_LARGE=1. Any --filter given is kept and narrowed.
+args=(); filter=""; large="${SITEGEN_LARGE:-0}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --large) large=1 ;;
+    --filter) filter="$2"; shift ;;
+    --filter=*) filter="${1#--filter=}" ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+if [ "$large" != 1 ]; then
+  filter="${filter:+($filter)&}Size!=large"
+fi
+if [ -n "$filter" ]; then
+  args+=(--filter "$filter")
+fi
+dotnet test SiteGen.sln --no-restore -c Release --logger "trx" --results-directory "$results" "${args[@]}"
 status=$?
 
 passed=0; failed=0; skipped=0; files=0

@@ -33,7 +33,6 @@ public static class ArchiveWriter
             description_en: A generated archive for the benchmark.
             base_url: {BaseUrl}
             default_language: zh
-            page_size: 20
             theme: default
 
             """);
@@ -102,12 +101,12 @@ public static class ArchiveWriter
     /// <summary>
     /// The same archive as a Hugo site: <c>config.toml</c> (zh and en, both in sub-folders; one content
     /// folder mounted for both languages, so every article page exists in both UI languages and they are
-    /// each other's translations; taxonomies outlets, events, tags, years and months; pages of 20; feeds
-    /// of 20), <c>data/</c> with outlet and event names, <c>content/articles/&lt;id&gt;.md</c>, and the
+    /// each other's translations; taxonomies outlets, events, tags, years and months; pages of the
+    /// archive's page_size; feeds of 20), <c>data/</c> with outlet and event names, <c>content/articles/&lt;id&gt;.md</c>, and the
     /// theme from <c>bench/hugo-theme/</c>.
     /// </summary>
     public static void WriteHugoSite(ArchiveGenerator generator, string siteDir) =>
-        WriteHugoSite(generator.Outlets, generator.Events, generator.Spec.Articles, generator.Article, siteDir);
+        WriteHugoSite(generator.Outlets, generator.Events, generator.Spec.Articles, generator.Article, new SiteSettings().PageSize, siteDir);
 
     /// <summary>
     /// The Hugo site of an existing content folder, as it is (<c>SiteGen.Bench --archive DIR</c>): its
@@ -133,10 +132,11 @@ public static class ArchiveWriter
             SummaryZh = e.SummaryZh,
             SummaryEn = e.SummaryEn,
         }).ToArray();
-        WriteHugoSite(OutletStore.Load(contentDir).All, events, articles.Length, i => new GeneratedArticle(i, articles[i], translatedBy.GetValueOrDefault(articles[i].Id)), siteDir);
+        var pageSize = SiteStore.LoadSettings(contentDir).PageSize;
+        WriteHugoSite(OutletStore.Load(contentDir).All, events, articles.Length, i => new GeneratedArticle(i, articles[i], translatedBy.GetValueOrDefault(articles[i].Id)), pageSize, siteDir);
     }
 
-    private static void WriteHugoSite(IReadOnlyList<Outlet> outlets, IReadOnlyList<BenchEvent> events, int count, Func<int, GeneratedArticle> article, string siteDir)
+    private static void WriteHugoSite(IReadOnlyList<Outlet> outlets, IReadOnlyList<BenchEvent> events, int count, Func<int, GeneratedArticle> article, int pageSize, string siteDir)
     {
         Directory.CreateDirectory(siteDir);
         Write(Path.Combine(siteDir, "config.toml"), $"""
@@ -144,7 +144,7 @@ public static class ArchiveWriter
             theme = "bench"
             defaultContentLanguage = "zh"
             defaultContentLanguageInSubdir = true
-            paginate = 20
+            paginate = {pageSize}
             rssLimit = 20
             enableRobotsTXT = true
             disableKinds = []

@@ -20,7 +20,7 @@ internal static class ScaffoldTexts
         # zh or en: the interface language / leads to and x-default points to.
         default_language: zh
         # Articles per list page (outlet, event, tag, archive pages) and on the home page: 1 to 1000.
-        page_size: 20
+        page_size: 50
         # Theme folder name under themes/ beside content/ (or the theme shipped with sitegen).
         theme: default
 

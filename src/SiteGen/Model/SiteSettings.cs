@@ -21,7 +21,7 @@ public sealed class SiteSettings
     public string DefaultLanguage { get; set; } = "zh";
 
     /// <summary>Articles per list page (outlet, event, tag, archive pages) and on the home page.</summary>
-    public int PageSize { get; set; } = 20;
+    public int PageSize { get; set; } = 50;
 
     /// <summary>Theme folder name under <c>themes/</c>.</summary>
     public string Theme { get; set; } = "default";

@@ -209,6 +209,33 @@ public class EventPageTests(ShippedSite site)
 
     [Theory]
     [MemberData(nameof(Languages))]
+    public void A_column_shows_its_first_three_quotations_and_links_to_the_article_for_the_rest(string lang)
+    {
+        var more = 0;
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(site.OutDir, lang, "events"), "index.html", SearchOption.AllDirectories))
+        {
+            foreach (var column in SiteFixture.Parse(File.ReadAllText(file)).QuerySelectorAll(".columns > article.column"))
+            {
+                var id = column.Id!["a-".Length..];
+                var quotes = QuoteExtractor.Extract(ArticleText.From(site.Articles[id]));
+                var shown = column.QuerySelectorAll(".quotes > li blockquote").Select(b => b.TextContent).ToList();
+                Assert.Equal(quotes.Take(3).Select(q => q.Text), shown);
+                var link = column.QuerySelector(".more-quotes a");
+                Assert.Equal(quotes.Count > 3, link is not null);
+                if (link is not null)
+                {
+                    more++;
+                    Assert.Equal(column.QuerySelector("h3 a")!.GetAttribute("href"), link.GetAttribute("href"));
+                    Assert.Contains((quotes.Count - 3).ToString(System.Globalization.CultureInfo.InvariantCulture), link.TextContent, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        Assert.True(more > 0, "no column of the shipped archive has more than three quotations: the test shows nothing");
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
     public void Each_column_shows_the_share_of_its_text_with_a_near_match(string lang)
     {
         var doc = SummitPage(lang);
