@@ -10,9 +10,12 @@ namespace SiteGen.Model;
 public static class ArticleHome
 {
     public static string Language(Article article, string defaultLanguage) =>
-        article.Lang.StartsWith("zh", StringComparison.Ordinal) ? "zh"
-        : article.Lang.StartsWith("en", StringComparison.Ordinal) ? "en"
+        WrittenIn(article.Lang, "zh") ? "zh"
+        : WrittenIn(article.Lang, "en") ? "en"
         : defaultLanguage;
+
+    /// <summary>Whether text of language tag <paramref name="lang"/> (<c>zh-Hans</c>, <c>en-GB</c> …) is in UI language <paramref name="uiLanguage"/> (<c>zh</c> or <c>en</c>), so needs no title of the other language beside it.</summary>
+    public static bool WrittenIn(string lang, string uiLanguage) => lang.StartsWith(uiLanguage == "en" ? "en" : "zh", StringComparison.Ordinal);
 
     /// <summary>The article page's path under the site's base path: <c>zh/articles/x/</c>.</summary>
     public static string Path(Article article, string defaultLanguage) => $"{Language(article, defaultLanguage)}/articles/{article.Id}/";

@@ -139,7 +139,7 @@ public sealed partial class SitePages
 
     private LinkView CoverageLink(Article o, string lang)
     {
-        var ownIsUi = lang == "en" ? o.Lang.StartsWith("en", StringComparison.Ordinal) : o.Lang.StartsWith("zh", StringComparison.Ordinal);
+        var ownIsUi = ArticleHome.WrittenIn(o.Lang, lang);
         var alt = ownIsUi ? null : lang == "en" ? o.TitleEn : o.TitleZh;
         var outlet = OutletName(_model.OutletById[o.Outlet], lang);
         return string.IsNullOrWhiteSpace(alt)

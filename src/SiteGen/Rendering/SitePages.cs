@@ -192,7 +192,7 @@ public sealed partial class SitePages
 
     private ArticleView MakeView(Article a, string lang, RawHtml body)
     {
-        var ownIsUi = lang == "en" ? a.Lang.StartsWith("en", StringComparison.Ordinal) : a.Lang.StartsWith("zh", StringComparison.Ordinal);
+        var ownIsUi = ArticleHome.WrittenIn(a.Lang, lang);
         var alt = ownIsUi ? null : lang == "en" ? a.TitleEn : a.TitleZh;
         alt = string.IsNullOrWhiteSpace(alt) ? null : alt.Trim();
         var outlet = _model.OutletById[a.Outlet];
@@ -239,7 +239,7 @@ public sealed partial class SitePages
 
     private LinkView ListLink(Article a, string lang)
     {
-        var ownIsUi = lang == "en" ? a.Lang.StartsWith("en", StringComparison.Ordinal) : a.Lang.StartsWith("zh", StringComparison.Ordinal);
+        var ownIsUi = ArticleHome.WrittenIn(a.Lang, lang);
         var alt = ownIsUi ? null : lang == "en" ? a.TitleEn : a.TitleZh;
         return string.IsNullOrWhiteSpace(alt)
             ? new LinkView(a.Title, Urls.Path(ArticlePath(a)), a.Lang, Note: Dates.Published(a.Published, lang))

@@ -26,7 +26,7 @@ public sealed class SearchIndexReader
     private readonly List<string> _filesRead = [];
     private readonly int[] _length;
     private readonly string _metaFile;
-    private (int[] Outlet, int[] Lang, int[] Year, int[][] Events)? _facets;
+    private DocumentFacets? _facets;
 
     private SearchIndexReader(string dir)
     {
@@ -50,7 +50,7 @@ public sealed class SearchIndexReader
     }
 
     /// <summary>Outlet, language, year and events per document: read only when a filter needs them, as the script does.</summary>
-    private (int[] Outlet, int[] Lang, int[] Year, int[][] Events) Facets()
+    private DocumentFacets Facets()
     {
         if (_facets is { } read)
         {
@@ -60,17 +60,16 @@ public sealed class SearchIndexReader
         var meta = ReadFile(_metaFile);
         var offset = 0;
         var n = (int)Varint.Read(meta, ref offset);
-        var facets = (new int[n], new int[n], new int[n], new int[n][]);
+        var facets = new DocumentFacets(new int[n], new int[n], new int[n], new int[n][]);
         for (var i = 0; i < n; i++)
         {
-            facets.Item1[i] = (int)Varint.Read(meta, ref offset);
-            facets.Item2[i] = (int)Varint.Read(meta, ref offset);
-            facets.Item3[i] = (int)Varint.Read(meta, ref offset);
-            var count = (int)Varint.Read(meta, ref offset);
-            facets.Item4[i] = new int[count];
-            for (var j = 0; j < count; j++)
+            facets.Outlet[i] = (int)Varint.Read(meta, ref offset);
+            facets.Lang[i] = (int)Varint.Read(meta, ref offset);
+            facets.Year[i] = (int)Varint.Read(meta, ref offset);
+            var events = facets.Events[i] = new int[(int)Varint.Read(meta, ref offset)];
+            for (var j = 0; j < events.Length; j++)
             {
-                facets.Item4[i][j] = (int)Varint.Read(meta, ref offset);
+                events[j] = (int)Varint.Read(meta, ref offset);
             }
         }
 
@@ -167,16 +166,16 @@ public sealed class SearchIndexReader
             candidates = candidates is null ? matches : candidates.Where(p => matches.ContainsKey(p.Key)).ToDictionary(p => p.Key, p => p.Value);
         }
 
-        var outlet = filter?.Outlet is { } o ? IndexOf(Outlets, o) : -1;
-        var lang = filter?.Lang is { } l ? IndexOf(Langs, l) : -1;
-        var year = filter?.Year is { } y ? Years.ToList().IndexOf(y) : -1;
-        var ev = filter?.Event is { } e ? IndexOf(Events, e) : -1;
+        // A value the index does not know is -1, which no document has: nothing matches it.
+        int? outlet = filter?.Outlet is { } o ? IndexOf(Outlets, o) : null;
+        int? lang = filter?.Lang is { } l ? IndexOf(Langs, l) : null;
+        int? year = filter?.Year is { } y ? Years.ToList().IndexOf(y) : null;
+        int? ev = filter?.Event is { } e ? IndexOf(Events, e) : null;
         var hits = new List<SearchHit>();
-        var facets = filter is null || filter == new SearchFilter() ? default : Facets();
+        var facets = filter is null || filter == new SearchFilter() ? null : Facets();
         foreach (var doc in candidates!.Keys)
         {
-            if ((filter?.Outlet is not null && facets.Outlet[doc] != outlet) || (filter?.Lang is not null && facets.Lang[doc] != lang)
-                || (filter?.Year is not null && facets.Year[doc] != year) || (filter?.Event is not null && !facets.Events[doc].Contains(ev)))
+            if (facets is not null && !facets.Match(doc, outlet, lang, year, ev))
             {
                 continue;
             }
@@ -320,4 +319,13 @@ public sealed class SearchIndexReader
 
         return data;
     }
+}
+
+/// <summary>The filter values of every document (ids into the index's outlet, language, year and event tables).</summary>
+internal sealed record DocumentFacets(int[] Outlet, int[] Lang, int[] Year, int[][] Events)
+{
+    /// <summary>Whether document <paramref name="doc"/> has every value asked for (null: any).</summary>
+    public bool Match(int doc, int? outlet, int? lang, int? year, int? ev) =>
+        (outlet is null || Outlet[doc] == outlet) && (lang is null || Lang[doc] == lang)
+        && (year is null || Year[doc] == year) && (ev is null || Events[doc].Contains(ev.Value));
 }
