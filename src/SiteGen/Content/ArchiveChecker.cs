@@ -7,7 +7,9 @@ namespace SiteGen.Content;
 /// Every article's recorded source (and duplicate sources) must exist with the recorded SHA-256;
 /// every raw file under <c>sources/</c> must be named by its own SHA-256 and be claimed by an article
 /// or by a rejection recorded in the manifest; every article must parse (which holds it to
-/// <see cref="ArticleRules"/>) and its body must pass <see cref="Normalize.MarkdownSafety"/>.
+/// <see cref="ArticleRules"/>) and its body must pass <see cref="Normalize.MarkdownSafety"/>. An
+/// import that was killed while writing is named with what a re-run of it finishes (its pending
+/// manifest, see <see cref="Import.ImportWrites"/>), and so is each temporary file a killed write left.
 /// </summary>
 public static class ArchiveChecker
 {
@@ -21,6 +23,15 @@ public static class ArchiveChecker
         problems.AddRange(events.Events.SelectMany(e => Events.EventPlaceholders.Find(e, contentDir)));
         var manifest = SourceManifest.Load(contentDir);
         var claimed = new HashSet<string>(StringComparer.Ordinal);
+        if (SourceManifest.LoadPending(contentDir) is { } pending)
+        {
+            problems.Add(Interrupted(contentDir, pending));
+
+            // Its raw files are accounted for by it: a re-run records them.
+            claimed.UnionWith(pending.Sources.Where(s => s.Value.Article is not null).Select(s => s.Key));
+        }
+
+        problems.AddRange(Leftovers(contentDir));
 
         foreach (var stored in store.Articles)
         {
@@ -58,9 +69,9 @@ public static class ArchiveChecker
             foreach (var file in Directory.EnumerateFiles(sourcesDir).Order(StringComparer.Ordinal))
             {
                 var name = Path.GetFileName(file);
-                if (name == "manifest.json")
+                if (name is SourceManifest.FileName or SourceManifest.PendingFileName || AtomicFile.IsTemporary(name))
                 {
-                    continue;
+                    continue; // the manifests, and temporary files (named above)
                 }
 
                 var relative = "sources/" + name;
@@ -79,6 +90,25 @@ public static class ArchiveChecker
 
         return problems;
     }
+
+    private static ContentException Interrupted(string contentDir, SourceManifest pending)
+    {
+        var unfinished = SourceManifest.Unfinished(contentDir, pending);
+        var named = string.Join(", ", unfinished.Take(3)) + (unfinished.Count > 3 ? $" and {unfinished.Count - 3:N0} more" : "");
+        var rest = unfinished.Count == 0 ? "every file it meant to write is there" : $"it has not written {named}";
+        return new ContentException(
+            "sources/" + SourceManifest.PendingFileName,
+            0,
+            $"an import was interrupted before it finished ({rest}); run the same `sitegen import` again to finish it (any import first completes the manifest with what was written)");
+    }
+
+    private static IEnumerable<ContentException> Leftovers(string contentDir) =>
+        AtomicFile.Leftovers(Path.Combine(contentDir, "articles"), recursive: true)
+            .Concat(AtomicFile.Leftovers(Path.Combine(contentDir, "sources"), recursive: false))
+            .Select(f => new ContentException(
+                Path.GetRelativePath(contentDir, f).Replace('\\', '/'),
+                0,
+                "a temporary file left by a write that was interrupted (the file it was for is untouched); the next `sitegen import` removes it"));
 
     private static bool IsInside(string root, string path)
     {

@@ -9,6 +9,12 @@ namespace SiteGen.Content;
 /// its file name, format, and the article it became or why it was rejected; and for every article
 /// the importer wrote, the SHA-256 of the bytes it wrote — a file whose bytes differ has been edited
 /// by hand and is not overwritten without <c>--force</c>. Sorted keys keep the file deterministic.
+///
+/// An import that writes first saves the manifest it will leave as <c>sources/manifest.pending.json</c>,
+/// then writes the raw files, then the articles, and last renames the pending manifest over this one.
+/// Killed anywhere, it leaves whole files and the pending manifest: <see cref="Recover"/> (run by the
+/// next import) keeps of it what the files on disk bear out, so the manifest never names a raw file
+/// that is not there nor misses one that is, and never takes an article the importer wrote for a hand edit.
 /// </summary>
 public sealed class SourceManifest
 {
@@ -16,7 +22,14 @@ public sealed class SourceManifest
 
     public SortedDictionary<string, string> Written { get; set; } = new(StringComparer.Ordinal);
 
-    public static string PathIn(string contentDir) => Path.Combine(contentDir, "sources", "manifest.json");
+    public const string FileName = "manifest.json";
+
+    /// <summary>The manifest an import will leave, saved before it writes (see the class summary).</summary>
+    public const string PendingFileName = "manifest.pending.json";
+
+    public static string PathIn(string contentDir) => Path.Combine(contentDir, "sources", FileName);
+
+    public static string PendingPathIn(string contentDir) => Path.Combine(contentDir, "sources", PendingFileName);
 
     /// <summary>Where a raw file is kept: <c>sources/&lt;sha256&gt;&lt;ext&gt;</c> (the original extension, if plain).</summary>
     public static string StoredPath(string sha256, string originalPath)
@@ -30,9 +43,14 @@ public sealed class SourceManifest
         return $"sources/{sha256}{ext}";
     }
 
-    public static SourceManifest Load(string contentDir)
+    public static SourceManifest Load(string contentDir) => LoadFile(PathIn(contentDir));
+
+    /// <summary>The manifest an interrupted import meant to leave, or null when no import was interrupted while writing.</summary>
+    public static SourceManifest? LoadPending(string contentDir) =>
+        File.Exists(PendingPathIn(contentDir)) ? LoadFile(PendingPathIn(contentDir)) : null;
+
+    private static SourceManifest LoadFile(string path)
     {
-        var path = PathIn(contentDir);
         if (!File.Exists(path))
         {
             return new SourceManifest();
@@ -51,8 +69,71 @@ public sealed class SourceManifest
         }
     }
 
-    public void Save(string contentDir) =>
-        AtomicFile.WriteAllText(PathIn(contentDir), JsonSerializer.Serialize(this, JsonFiles.Options) + "\n");
+    public void Save(string contentDir) => AtomicFile.WriteAllText(PathIn(contentDir), Serialize());
+
+    /// <summary>True when saving would change nothing on disk.</summary>
+    public bool IsSaved(string contentDir) =>
+        File.Exists(PathIn(contentDir)) && File.ReadAllText(PathIn(contentDir)) == Serialize();
+
+    /// <summary>Saves this as the pending manifest: the first write of an import (see the class summary).</summary>
+    public void SavePending(string contentDir) => AtomicFile.WriteAllText(PendingPathIn(contentDir), Serialize());
+
+    /// <summary>Makes the pending manifest the manifest: the last write of an import, once every file is written.</summary>
+    public static void CommitPending(string contentDir) => File.Move(PendingPathIn(contentDir), PathIn(contentDir), overwrite: true);
+
+    /// <summary>
+    /// After an import was interrupted (killed, or a write failed): adds to the manifest what the pending
+    /// one records and the disk bears out — a raw file's record when the file is in <c>sources/</c> (or
+    /// the record is a rejection, which names no file), an article's hash when the file has those bytes —
+    /// saves it and removes the pending manifest. A re-run of the import writes the rest. Does nothing
+    /// (and returns false) when no import was interrupted.
+    /// </summary>
+    public static bool Recover(string contentDir)
+    {
+        if (LoadPending(contentDir) is not { } pending)
+        {
+            return false;
+        }
+
+        var manifest = Load(contentDir);
+        foreach (var (sha, record) in pending.Sources)
+        {
+            if (record.Article is null || File.Exists(Path.Combine(contentDir, StoredPath(sha, record.Name))))
+            {
+                manifest.Sources[sha] = record;
+            }
+        }
+
+        foreach (var (relative, hash) in pending.Written)
+        {
+            var path = Path.Combine(contentDir, relative);
+            if (manifest.Written.GetValueOrDefault(relative) != hash && File.Exists(path) && Hash(File.ReadAllText(path)) == hash)
+            {
+                manifest.Written[relative] = hash;
+            }
+        }
+
+        manifest.Save(contentDir);
+        File.Delete(PendingPathIn(contentDir));
+        return true;
+    }
+
+    /// <summary>What an interrupted import has not written yet: the raw files and articles its pending manifest names that are not on disk as recorded.</summary>
+    public static IReadOnlyList<string> Unfinished(string contentDir, SourceManifest pending)
+    {
+        var manifest = Load(contentDir);
+        var missing = pending.Sources
+            .Where(s => s.Value.Article is not null && !manifest.Sources.ContainsKey(s.Key))
+            .Select(s => StoredPath(s.Key, s.Value.Name))
+            .Where(p => !File.Exists(Path.Combine(contentDir, p)));
+        var unwritten = pending.Written
+            .Where(w => manifest.Written.GetValueOrDefault(w.Key) != w.Value)
+            .Where(w => !File.Exists(Path.Combine(contentDir, w.Key)) || Hash(File.ReadAllText(Path.Combine(contentDir, w.Key))) != w.Value)
+            .Select(w => w.Key);
+        return [.. missing.Concat(unwritten).Order(StringComparer.Ordinal)];
+    }
+
+    private string Serialize() => JsonSerializer.Serialize(this, JsonFiles.Options) + "\n";
 
     public void RecordImported(string sha256, string name, string format, string article) =>
         Sources[sha256] = new SourceRecord(name, format, article, null);

@@ -13,13 +13,16 @@ namespace SiteGen.Import;
 /// Phases: (1) read every file in parallel (decode, sniff, read — each file on its own);
 /// (2) merge in input order (same id = same story: the first file is the article, later ones add
 /// their mirrors and are recorded as duplicate sources); (3) write, never overwriting an article
-/// whose bytes differ from what the importer last wrote (a hand edit) unless forced.
+/// whose bytes differ from what the importer last wrote (a hand edit) unless forced. The writes are
+/// ordered so that a kill anywhere leaves a content folder the next import finishes (see
+/// <see cref="ImportWrites"/>).
 /// </summary>
 public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
 {
     public ImportResult Import(IReadOnlyList<string> inputs, ImportOptions options, IProgress<ImportProgress>? progress = null)
     {
         var files = InputFiles.Expand(inputs);
+        ImportWrites.FinishInterrupted(options.ContentDir);
         var read = ReadAll(files, progress, options.CancellationToken);
         var store = ArticleStore.Open(options.ContentDir);
         var manifest = SourceManifest.Load(options.ContentDir);
@@ -44,30 +47,13 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
             entries[i] = Merge(r, i, pending, order, store);
         }
 
-        try
+        var writes = new ImportWrites();
+        foreach (var id in order)
         {
-            foreach (var id in order)
-            {
-                Write(pending[id], entries, store, manifest, options);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Record what was written before the failure, so `sitegen check` can account for it; the
-            // failure itself is what the caller hears about.
-            try
-            {
-                manifest.Save(options.ContentDir);
-            }
-            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
-            {
-                // The content folder cannot be written at all: nothing was.
-            }
-
-            throw;
+            Plan(pending[id], entries, store, manifest, options, writes);
         }
 
-        manifest.Save(options.ContentDir);
+        writes.Run(store, options.ContentDir, manifest);
         return new ImportResult(entries);
     }
 
@@ -264,17 +250,22 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
     private static ImportEntry Entry(ReadFile r, ImportStatus status, Article article, string? note = null) =>
         new(r.Path, status, article.Id, ArticleStore.RelativePath(article), Format: r.Format, Note: note, DateFrom: article.DateFrom);
 
-    private static void Write(PendingArticle p, ImportEntry[] entries, ArticleStore store, SourceManifest manifest, ImportOptions options)
+    /// <summary>
+    /// Decides what one article's import writes — its raw files, and its text unless that is already
+    /// there or would replace a hand edit — and records it in the manifest (written later, see
+    /// <see cref="ImportWrites"/>).
+    /// </summary>
+    private static void Plan(PendingArticle p, ImportEntry[] entries, ArticleStore store, SourceManifest manifest, ImportOptions options, ImportWrites writes)
     {
         foreach (var (path, bytes, sha) in p.Raw)
         {
-            store.KeepSource(SourceManifest.StoredPath(sha, path), bytes);
+            writes.KeepSource(SourceManifest.StoredPath(sha, path), bytes);
             manifest.RecordImported(sha, Path.GetFileName(path), p.Article.Source?.Format ?? "", ArticleStore.RelativePath(p.Article));
         }
 
         var relative = p.Existing?.RelativePath ?? ArticleStore.RelativePath(p.Article);
         var text = ArticleFile.Write(p.Article);
-        if (p.Existing is null && store.ReadExisting(relative) is { } onDisk && onDisk != text
+        if (p.Existing is null && (writes.Planned(relative) ?? store.ReadExisting(relative)) is { } onDisk && onDisk != text
             && !options.Force && manifest.IsHandEdited(relative, onDisk))
         {
             // A file is there that the store could not read (a hand edit broke it, or another id wrote
@@ -285,7 +276,7 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
 
         if (p.Existing is not null)
         {
-            var existing = p.Existing.Text ?? store.ReadExisting(relative) ?? "";
+            var existing = writes.Planned(relative) ?? p.Existing.Text ?? store.ReadExisting(relative) ?? "";
             if (existing == text)
             {
                 MarkUnchanged(p, entries, null);
@@ -300,7 +291,7 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
             }
         }
 
-        store.WriteArticle(relative, text);
+        writes.WriteArticle(relative, text);
         manifest.RecordWritten(relative, text);
     }
 
