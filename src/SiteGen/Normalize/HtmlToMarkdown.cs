@@ -167,7 +167,7 @@ public static class HtmlToMarkdown
                     _blocks.Add("***");
                     return;
                 case "br":
-                    _inline.Append("\\\n");
+                    AppendBreak();
                     return;
                 case "blockquote":
                     FlushParagraph();
@@ -213,6 +213,28 @@ public static class HtmlToMarkdown
             {
                 WriteChildren(element, depth);
             }
+        }
+
+        /// <summary>
+        /// One <c>&lt;br&gt;</c> is a line break; a second one right after it (only spaces between) is
+        /// how many sources separate paragraphs, so it ends the paragraph instead.
+        /// </summary>
+        private void AppendBreak()
+        {
+            var end = _inline.Length;
+            while (end > 0 && _inline[end - 1] == ' ')
+            {
+                end--;
+            }
+
+            if (end >= 2 && _inline[end - 1] == '\n' && _inline[end - 2] == '\\')
+            {
+                _inline.Length = end - 2;
+                FlushParagraph();
+                return;
+            }
+
+            _inline.Append("\\\n");
         }
 
         private void AppendText(INode node)

@@ -7,7 +7,9 @@ namespace SiteGen.Sources;
 /// Big5 and UTF-16 files. The rule, in order:
 /// 1. a byte-order mark decides (UTF-8, UTF-16 LE/BE);
 /// 2. NUL bytes without a UTF-16 BOM mean a binary file: rejected;
-/// 3. valid UTF-8 is UTF-8;
+/// 3. valid UTF-8 is UTF-8, and mojibake in it (UTF-8 once read as Latin-1 or Windows-1252) is
+///    repaired here, before any reader sees the text (<see cref="Mojibake"/>; the encoding then reads
+///    <c>utf-8+mojibake-repaired</c>);
 /// 4. otherwise GB18030 and Big5 are both tried strictly, and the one whose text holds more of the
 ///    most frequent Chinese characters wins (GB18030 maps almost any byte string, so validity alone
 ///    cannot decide); neither decoding cleanly means bad encoding: rejected.
@@ -32,7 +34,7 @@ public static class TextDecoder
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return (Strict(StrictUtf8, bytes[3..], "UTF-8"), "utf-8-bom");
+            return Repaired(Strict(StrictUtf8, bytes[3..], "UTF-8"), "utf-8-bom");
         }
 
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -53,7 +55,7 @@ public static class TextDecoder
 
         try
         {
-            return (StrictUtf8.GetString(bytes), "utf-8");
+            return Repaired(StrictUtf8.GetString(bytes), "utf-8");
         }
         catch (DecoderFallbackException)
         {
@@ -73,6 +75,12 @@ public static class TextDecoder
         }
 
         return (gb!, "gb18030");
+    }
+
+    private static (string Text, string Encoding) Repaired(string text, string encoding)
+    {
+        var repaired = Mojibake.Repair(text, out var runs);
+        return runs == 0 ? (text, encoding) : (repaired, encoding + "+mojibake-repaired");
     }
 
     private static string Strict(Encoding encoding, ReadOnlySpan<byte> bytes, string name) =>

@@ -42,6 +42,9 @@ public class CorpusSweepTests(CorpusImport corpus, ITestOutputHelper output) : I
         @"^[（(]?(责任编辑|记者：|编译|我们的标准|原文地址|原文链接|手机上长按)|版权声明|Copyright|©",
         RegexOptions.CultureInvariant);
 
+    /// <summary>Epoch Times' closing mark after the last sentence (<c>…使用。#</c>), which the reader drops.</summary>
+    private static readonly Regex EndMark = new(@"(?<=[。！？”」』）)\]◇.!?])#$", RegexOptions.CultureInvariant);
+
     private static readonly Regex RawTag = new(@"(?<!\\)<(/?[A-Za-z][A-Za-z0-9-]*|!--)", RegexOptions.CultureInvariant);
 
     private static readonly string[] Forbidden =
@@ -141,7 +144,7 @@ public class CorpusSweepTests(CorpusImport corpus, ITestOutputHelper output) : I
         var document = new HtmlParser().ParseDocument(raw);
         return document.QuerySelectorAll("p, h1, h2, h3, h4, h5, h6, figcaption")
             .Where(e => e.QuerySelector("p") is null)
-            .Select(e => NonSpace(e.TextContent))
+            .Select(e => EndMark.Replace(NonSpace(e.TextContent), ""))
             .Where(t => t.Length > 0 && !RemovedOnPurpose.IsMatch(t))
             .ToList();
     }

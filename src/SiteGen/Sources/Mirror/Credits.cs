@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SiteGen.Normalize;
 
 namespace SiteGen.Sources.Mirror;
 
@@ -37,16 +38,15 @@ internal static partial class Credits
 
         foreach (Match m in matches)
         {
-            var name = m.Groups["name"].Value.Trim();
-            switch (m.Groups["label"].Value)
+            var names = NameList().Split(m.Groups["names"].Value).Select(n => n.Trim()).Where(n => n.Length > 0);
+            switch (Role(m.Groups["label"].Value))
             {
-                case "记者" or "記者" or "撰稿" or "编译" or "編譯" or "作者":
-                    authors.Add(name);
+                case CreditRole.Author:
+                    authors.AddRange(names);
                     break;
-                case "网编" or "網編":
-                    break;
-                default:
-                    editor ??= name;
+                case CreditRole.Editor:
+                    // Several reviewers (审校 A/B) are one editor field: all of them are kept.
+                    editor ??= string.Join("、", names);
                     break;
             }
         }
@@ -54,24 +54,98 @@ internal static partial class Credits
         return true;
     }
 
-    /// <summary>Reporters named in a lead paragraph's byline (<c>（大纪元记者A、B台北报导）</c>).</summary>
-    public static List<string> FromByline(string leadText)
+    private enum CreditRole
     {
-        var m = Byline().Match(leadText);
-        if (!m.Success)
-        {
-            return [];
-        }
-
-        return NameSeparator().Split(m.Groups["names"].Value)
-            .Select(n => WithoutPlace(n.Trim()))
-            .Where(n => n.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        Author,
+        Editor,
+        Unkept,
     }
 
-    private static string WithoutPlace(string name)
+    /// <summary>
+    /// Who wrote the text — reporters, writers, translators, the desk that filed or compiled it
+    /// (记者, 撰稿, 编译, 发稿, 整理) — is an author; who checked it (责任编辑, 责编, 审校, 编辑) is the editor.
+    /// A combined label (<c>编译/审校</c>) takes its first role. RFA's web editor (网编) has no field.
+    /// </summary>
+    private static CreditRole Role(string label)
     {
+        var first = label.Split('/', '／')[0];
+        return first switch
+        {
+            "网编" or "網編" => CreditRole.Unkept,
+            "责任编辑" or "責任編輯" or "审校" or "審校" or "责编" or "責編" or "编辑" or "編輯" => CreditRole.Editor,
+            _ => CreditRole.Author,
+        };
+    }
+
+    /// <summary>
+    /// The people named in the lead paragraph's byline: the first parenthesis near the start that names
+    /// a reporter (记者), whatever the outlet — <c>（大纪元记者A、B台北报导）</c>, <c>（新唐人记者X报导／大纪元记者Y翻译）</c>,
+    /// <c>（英文大纪元记者Bowen Xiao报导、张婷综合编译）</c>, <c>（美国之音记者申华 拍摄）</c>, <c>(…报导】</c> with a
+    /// mistyped bracket. A place after a name is dropped (see <see cref="WithoutPlace"/>); a responsible
+    /// editor in the same parenthesis is returned as the editor.
+    /// </summary>
+    public static (List<string> Authors, string? Editor) FromByline(string leadText, string body)
+    {
+        foreach (Match m in BylineParenthesis().Matches(leadText))
+        {
+            var inside = m.Groups["inside"].Value;
+            if (!inside.Contains("记者", StringComparison.Ordinal) && !inside.Contains("記者", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var authors = new List<string>();
+            string? editor = null;
+            foreach (var segment in RoleVerb().Split(inside))
+            {
+                if (EditorLabel().Match(segment) is { Success: true } e)
+                {
+                    editor ??= PlainNames(segment[(e.Index + e.Length)..], body).FirstOrDefault();
+                    continue;
+                }
+
+                var reporter = segment.LastIndexOf('者');
+                authors.AddRange(PlainNames(reporter >= 0 ? segment[(reporter + 1)..] : segment, body));
+            }
+
+            if (authors.Count > 0 || editor is not null)
+            {
+                return (authors.Distinct(StringComparer.Ordinal).ToList(), editor);
+            }
+        }
+
+        return ([], null);
+    }
+
+    /// <summary>Names in a byline segment: separated by 、/ and spaces (not inside a Latin name), each a plausible name.</summary>
+    private static IEnumerable<string> PlainNames(string segment, string body)
+    {
+        var text = RoleWords().Replace(segment, " ");
+        foreach (Match name in BylineName().Matches(text))
+        {
+            var cleaned = WithoutPlace(name.Value.Trim(), body);
+            if (cleaned.Length >= 2 && (!Cjk.IsHan(cleaned[0]) || cleaned.Length <= MaxHanNameLength))
+            {
+                yield return cleaned;
+            }
+        }
+    }
+
+    /// <summary>Chinese names are two to four characters (a compound surname and a two-character given name).</summary>
+    private const int MaxHanNameLength = 4;
+
+    /// <summary>
+    /// A place written after a reporter's name (<c>记者钟元台湾综合报导</c>, <c>记者周容奥克兰报导</c>): a known place
+    /// suffix, or — for a run too long to be a name — a two- or three-character suffix the article names
+    /// again elsewhere (places recur in the story; a reporter's given name does not).
+    /// </summary>
+    private static string WithoutPlace(string name, string body)
+    {
+        if (name.Length == 0 || !Cjk.IsHan(name[0]))
+        {
+            return name;
+        }
+
         foreach (var place in Places)
         {
             if (name.Length >= place.Length + 2 && name.EndsWith(place, StringComparison.Ordinal))
@@ -80,22 +154,62 @@ internal static partial class Credits
             }
         }
 
+        if (name.Length > MaxHanNameLength)
+        {
+            for (var suffix = 3; suffix >= 2; suffix--)
+            {
+                if (name.Length - suffix >= 2 && CountOf(body, name[^suffix..]) >= 2)
+                {
+                    return name[..^suffix];
+                }
+            }
+        }
+
         return name;
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private const string Name = @"(?:[\p{IsCJKUnifiedIdeographs}·‧]{2,5}|[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3})";
 
+    private const string Label = @"(?:责任编辑|責任編輯|文字整理|记者|記者|撰稿|编译|編譯|作者|审校|審校|责编|責編|编辑|編輯|网编|網編|发稿|發稿|整理)";
+
     // NonBacktracking: linear time on any input; backtracking took quadratic time on a hostile 1 MB line (docs/security.md).
-    [GeneratedRegex(@"(?<label>责任编辑|責任編輯|记者|記者|撰稿|编译|編譯|作者|审校|審校|责编|責編|编辑|編輯|网编|網編)\s*[：:]?\s*(?<name>" + Name + ")", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"(?<label>" + Label + @"(?:[/／]" + Label + @")?)\s*[：:，,]?\s*(?<names>" + Name + @"(?:\s*[/／、]\s*" + Name + ")*)", RegexOptions.NonBacktracking)]
     private static partial Regex CreditPair();
+
+    [GeneratedRegex(@"\s*[/／、]\s*")]
+    private static partial Regex NameList();
 
     /// <summary>What may sit between credits: spaces, separators and Epoch Times' closing <c>#</c>.</summary>
     [GeneratedRegex(@"[\s;；,，、#]+")]
     private static partial Regex Leftover();
 
-    [GeneratedRegex(@"（(?:大纪元|大紀元|新唐人)[^（）]{0,8}?(?:记者|記者)(?<names>[^（）]{1,40}?)(?:综合|綜合|编译|編譯|采访|採訪)?(?:报导|報導|报道|報道)）")]
-    private static partial Regex Byline();
+    /// <summary>A parenthesis in the lead, closed by a parenthesis or a mistyped 】.</summary>
+    [GeneratedRegex(@"[（(](?<inside>[^（）()【】\n]{2,80})[）)】]")]
+    private static partial Regex BylineParenthesis();
 
-    [GeneratedRegex(@"[、/／,，和及与與\s]+")]
-    private static partial Regex NameSeparator();
+    /// <summary>The verbs that end one credit of a byline (<c>报导</c>, <c>翻译</c>, <c>拍摄</c>), and the separators after them.</summary>
+    [GeneratedRegex(@"(?:报导|報導|报道|報道|翻译|翻譯|拍摄|拍攝|撰文)\s*[、/／,，;；]?|[,，;；]")]
+    private static partial Regex RoleVerb();
+
+    [GeneratedRegex(@"(?:责任编辑|責任編輯|责编|責編)\s*[：:]?\s*")]
+    private static partial Regex EditorLabel();
+
+    /// <summary>How a name's part of a credit is written besides the name: 综合, 编译, 采访, the separators.</summary>
+    [GeneratedRegex(@"综合|綜合|编译|編譯|采访|採訪|整理|[、/／*＊]")]
+    private static partial Regex RoleWords();
+
+    /// <summary>A Latin name (capitalised words joined by single spaces) or a run of Han characters.</summary>
+    [GeneratedRegex(@"[A-Z][A-Za-z.'\-]*(?: [A-Z][A-Za-z.'\-]*){0,3}|[\p{IsCJKUnifiedIdeographs}·‧]+")]
+    private static partial Regex BylineName();
 }

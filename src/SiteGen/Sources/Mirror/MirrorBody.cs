@@ -30,6 +30,7 @@ internal sealed partial record MirrorBody(
         var document = HtmlFragment.ParseBody(html).Owner!;
         var root = document.Body!;
         RemoveInvisible(root);
+        EscapedMarkup.Restore(root);
         var timestamp = TakeTimestamp(root);
         var image = LeadImage.Take(root);
         var (authors, editor) = TakeCredits(root);
@@ -39,14 +40,18 @@ internal sealed partial record MirrorBody(
         return new MirrorBody(root, image, timestamp, authors, editor, tags);
     }
 
-    /// <summary>The mirror's tracking pixel and nodes the page hides (看中国's <c>display:none</c> spans).</summary>
+    /// <summary>
+    /// The mirror's tracking pixel and nodes the page hides: 看中国's <c>display:none</c> spans, and text
+    /// written white on the white page (Epoch Times' <c>&lt;font color=#ffffff&gt;(http://www.dajiyuan.com)&lt;/font&gt;</c>).
+    /// </summary>
     private static void RemoveInvisible(IElement root)
     {
         foreach (var element in root.QuerySelectorAll("*").ToList())
         {
             var style = (element.GetAttribute("style") ?? "").Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
             var zeroSized = element.LocalName == "img" && (IsZero(element.GetAttribute("width")) || IsZero(element.GetAttribute("height")));
-            if (zeroSized || style.Contains("display:none", StringComparison.Ordinal) || element.HasAttribute("hidden"))
+            var white = IsWhite(element.LocalName == "font" ? element.GetAttribute("color") : null) || WhiteText().IsMatch(style);
+            if (zeroSized || white || style.Contains("display:none", StringComparison.Ordinal) || element.HasAttribute("hidden"))
             {
                 element.Remove();
             }
@@ -54,6 +59,8 @@ internal sealed partial record MirrorBody(
     }
 
     private static bool IsZero(string? size) => size?.Trim() is "0" or "0px";
+
+    private static bool IsWhite(string? color) => color?.Trim().ToLowerInvariant() is "#fff" or "#ffffff" or "white";
 
     /// <summary>VOA copies: <c>&lt;div class="published"&gt;&lt;time datetime="2018-09-11T05:28:41+08:00"&gt;</c>.</summary>
     private static PageTimestamp? TakeTimestamp(IElement root)
@@ -75,21 +82,65 @@ internal sealed partial record MirrorBody(
         return found;
     }
 
+    /// <summary>
+    /// Credits lines, wherever the page put them: a paragraph, a <c>div</c>, a <c>pre</c>, or the text
+    /// after a video in the same paragraph (<c>&lt;p&gt;&lt;iframe …&gt;&lt;/iframe&gt;责任编辑：孙芸&lt;/p&gt;</c>).
+    /// The credits are recorded and their text removed; media beside them stay. A label without a
+    /// name (<c>责任编辑：</c>) credits nobody and is removed as well.
+    /// </summary>
     private static (List<string> Authors, string? Editor) TakeCredits(IElement root)
     {
         var authors = new List<string>();
         string? editor = null;
-        foreach (var p in root.QuerySelectorAll("p").ToList())
+        foreach (var block in root.QuerySelectorAll("p, div, pre").Where(e => e.QuerySelector("p, div, pre") is null).ToList())
         {
-            if (p.QuerySelector("img") is null && Credits.TryParseLine(p.TextContent, out var named, out var responsible))
+            var text = block.TextContent;
+            if (EmptyCredit().IsMatch(text.Trim()))
+            {
+                block.Remove();
+            }
+            else if (Credits.TryParseLine(text, out var named, out var responsible))
             {
                 authors.AddRange(named);
                 editor ??= responsible;
-                p.Remove();
+                RemoveText(block);
+            }
+        }
+
+        // A credits line left outside any paragraph: "<p><center>…</center>责任编辑：钟元</p>" parses as a
+        // closed <p>, the <center>, then the text on its own.
+        foreach (var text in root.GetDescendants().OfType<IText>().Where(IsStandalone).ToList())
+        {
+            if (Credits.TryParseLine(text.Data, out var named, out var responsible))
+            {
+                authors.AddRange(named);
+                editor ??= responsible;
+                text.RemoveFromParent();
             }
         }
 
         return (authors, editor);
+    }
+
+    /// <summary>A text node that is a line of its own: nothing inline on either side of it.</summary>
+    private static bool IsStandalone(IText text) =>
+        IsLineEdge(text.PreviousSibling) && IsLineEdge(text.NextSibling);
+
+    private static bool IsLineEdge(INode? node) =>
+        node is null || (node is IElement e && (e.LocalName is "br" or "hr" or "iframe" or "center" or "figure" or "table" || HtmlToMarkdown.IsBlock(e)));
+
+    /// <summary>Removes a block's text; the block goes too unless it still holds an image or a video.</summary>
+    private static void RemoveText(IElement block)
+    {
+        foreach (var text in block.GetDescendants().OfType<IText>().ToList())
+        {
+            text.RemoveFromParent();
+        }
+
+        if (block.QuerySelector("img, iframe, video, audio, embed, object") is null)
+        {
+            block.Remove();
+        }
     }
 
     private static void RemoveBoilerplate(IElement root)
@@ -100,6 +151,7 @@ internal sealed partial record MirrorBody(
             badge.Remove();
         }
 
+        Boilerplate.Remove(root);
         var tail = root.GetDescendants().OfType<IText>()
             .FirstOrDefault(t => BoilerplateTails.Any(b => t.Data.TrimStart().StartsWith(b, StringComparison.Ordinal)));
         if (tail?.Parent is not { } parent)
@@ -138,6 +190,13 @@ internal sealed partial record MirrorBody(
 
     private static bool IsLayout(INode node) =>
         node is IElement { LocalName: "hr" or "br" } || (node is IText text && string.IsNullOrWhiteSpace(text.Data));
+
+    [GeneratedRegex(@"^[（(]?(?:责任编辑|責任編輯|责编|責編)\s*[：:]?\s*[)）]?#?$")]
+    private static partial Regex EmptyCredit();
+
+    /// <summary>A text colour of white in a style without spaces (<c>background-color</c> does not count).</summary>
+    [GeneratedRegex(@"(?<![-\w])color:(?:#fff(?:fff)?|white)\b")]
+    private static partial Regex WhiteText();
 
     [GeneratedRegex(@"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$")]
     private static partial Regex ExplicitOffset();

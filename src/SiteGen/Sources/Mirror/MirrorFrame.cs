@@ -90,8 +90,8 @@ internal sealed partial record MirrorFrame(string Title, string? OriginalUrl, st
     [GeneratedRegex(@"^-{3,}\s*$")]
     private static partial Regex Rule();
 
-    /// <summary>Navigation and promotion rows: Markdown headings at the start of a line (article HTML never is one).</summary>
-    [GeneratedRegex(@"^#{1,6}\s")]
+    /// <summary>Navigation and promotion rows: Markdown headings, indented or not (article HTML never is one).</summary>
+    [GeneratedRegex(@"^[ \t]*#{1,6}\s")]
     private static partial Regex FrameHeading();
 
     [GeneratedRegex(@"^\s*<img src='[^']*' width='0px' height='0px'\s*/?>\s*$")]

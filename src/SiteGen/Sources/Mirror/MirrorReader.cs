@@ -57,6 +57,7 @@ public abstract partial class MirrorReader : ISourceReader
             ?? throw new SourceRejectedException(
                 $"no publication date: the original URL {url} has none, the page has no timestamp and no dateline; no month and day with a year from a date stamp");
 
+        var byline = Credits.FromByline(lead, markdown);
         var mirror = frame.MirrorUrl is null ? null : UrlPolicy.Clean(frame.MirrorUrl);
         return new Article
         {
@@ -68,8 +69,8 @@ public abstract partial class MirrorReader : ISourceReader
             DateFrom = published.Signal,
             Url = url,
             Mirrors = mirror is null ? [] : [mirror],
-            Authors = Credits.FromByline(lead).Concat(body.Authors).Distinct(StringComparer.Ordinal).ToList(),
-            Editor = body.Editor,
+            Authors = byline.Authors.Concat(body.Authors).Distinct(StringComparer.Ordinal).ToList(),
+            Editor = body.Editor ?? byline.Editor,
             Image = body.Image,
             Tags = body.Tags,
             Body = markdown,

@@ -13,7 +13,9 @@ namespace SiteGen.Sources.Mirror;
 /// 2. the date in the original URL's path (<c>/gb/22/12/30/</c>, <c>/2020/09/27/</c>, VOA's
 ///    <c>-20180911/</c>, RFA's <c>-01032020175326.html</c>) — the publisher's CMS date in its own
 ///    (New York / Washington) time, a bare date. It wins over the dateline: <c>【大纪元2022年12月31日讯】</c> is
-///    written in the reporter's Asian time zone, a day ahead of the same instant in New York;
+///    written in the reporter's Asian time zone, a day ahead of the same instant in New York; unless
+///    the dateline is more than a day after it (the URL then dates the CMS draft: n10649213 has
+///    <c>/gb/18/8/18/</c> and <c>【大纪元2018年09月12日讯】</c>, and reports events of 9 September);
 /// 3. the dateline (<c>【…YYYY年M月D日讯】</c>), a bare date;
 /// 4. a "last updated" timestamp, as the only time the page gives;
 /// 5. a month and day without a year — the URL's <c>-0831-</c> (Reuters), else the dateline
@@ -28,6 +30,14 @@ internal static partial class PublicationDate
     /// <summary>Leading characters of the body searched for a dateline without a year (it may follow a caption).</summary>
     private const int YearlessLeadLength = 1500;
 
+    /// <summary>
+    /// How far a dateline may run ahead of the URL's date and still be the same day: the reporter's
+    /// Asian time zone puts it one day ahead. A dateline further ahead means the URL carries the day
+    /// the story was drafted in the CMS (a series part, a feature held back) and the dateline is the day
+    /// it was published.
+    /// </summary>
+    private const int MaxZoneLeadDays = 1;
+
     public static DatedBy? Decide(PageTimestamp? timestamp, string? originalUrl, string body, Func<DateOnly?> pageStamp, Func<DateOnly?> folderStamp)
     {
         if (timestamp is { IsUpdate: false } published)
@@ -35,13 +45,16 @@ internal static partial class PublicationDate
             return new(PublishedDate.FromInstant(published.Value), "timestamp in the page");
         }
 
+        var lead = body.Length > YearlessLeadLength ? body[..YearlessLeadLength] : body;
+        var dateline = FromDateline(lead);
         if (FromUrl(originalUrl) is { } fromUrl)
         {
-            return new(fromUrl, "date in the URL");
+            return dateline is { } later && later.Value.Date > fromUrl.Value.Date.AddDays(MaxZoneLeadDays)
+                ? new(later, "dateline (days after the URL's date, which was the draft's)")
+                : new(fromUrl, "date in the URL");
         }
 
-        var lead = body.Length > YearlessLeadLength ? body[..YearlessLeadLength] : body;
-        if (FromDateline(lead) is { } fromDateline)
+        if (dateline is { } fromDateline)
         {
             return new(fromDateline, "dateline");
         }

@@ -95,12 +95,37 @@ public class MirrorReaderTests
     [Fact]
     public void Several_reporters_and_a_place_in_the_byline()
     {
-        Assert.Equal(["张婷", "李言"], Credits.FromByline("【大纪元2022年02月04日讯】（大纪元记者张婷、李言综合报导）周五"));
-        Assert.Equal(["林燕", "高杉"], Credits.FromByline("（大纪元记者林燕/高杉编译报导）"));
-        Assert.Equal(["钟元"], Credits.FromByline("（大纪元记者钟元台湾综合报导）"));
-        Assert.Equal(["赵彬"], Credits.FromByline("（大纪元专题部记者赵彬采访报导）"));
-        Assert.Empty(Credits.FromByline("朋友们好，我是唐靖远。"));
+        Assert.Equal(["张婷", "李言"], Byline("【大纪元2022年02月04日讯】（大纪元记者张婷、李言综合报导）周五"));
+        Assert.Equal(["林燕", "高杉"], Byline("（大纪元记者林燕/高杉编译报导）"));
+        Assert.Equal(["钟元"], Byline("（大纪元记者钟元台湾综合报导）"));
+        Assert.Equal(["赵彬"], Byline("（大纪元专题部记者赵彬采访报导）"));
+        Assert.Empty(Byline("朋友们好，我是唐靖远。"));
     }
+
+    [Theory]
+    [InlineData("（英文大纪元记者Bowen Xiao报导、张婷综合编译）", "Bowen Xiao|张婷")]
+    [InlineData("（新唐人记者SIMONE GAO报导／大纪元记者林燕翻译）", "SIMONE GAO|林燕")]
+    [InlineData("（英文大纪元记者Jeniffer Zeng报导/徐简编译）", "Jeniffer Zeng|徐简")]
+    [InlineData("(大纪元记者林南编译报导)", "林南")]
+    [InlineData("（美国之音记者申华 拍摄）", "申华")]
+    [InlineData("（美国之音记者 申华报道）", "申华")]
+    [InlineData("（“中国网事”记者唐弢 杨思琪 刘扬涛）", "唐弢|杨思琪|刘扬涛")]
+    [InlineData("（大纪元记者周容奥克兰报导】东湾奥克兰市（Oakland）", "周容")]
+    [InlineData("（记者；你觉得毛泽东的最大功绩是什么？）", "")]
+    public void Bylines_of_any_outlet_and_form(string lead, string names)
+    {
+        Assert.Equal(names.Length == 0 ? [] : names.Split('|'), Byline(lead));
+    }
+
+    [Fact]
+    public void A_responsible_editor_in_the_byline_parenthesis_is_the_editor()
+    {
+        var (authors, editor) = Credits.FromByline("（大纪元记者林燕报导，责任编辑：高静）正文", "");
+        Assert.Equal(["林燕"], authors);
+        Assert.Equal("高静", editor);
+    }
+
+    private static List<string> Byline(string lead) => Credits.FromByline(lead, lead).Authors;
 
     [Theory]
     [InlineData("责任编辑：林妍#", "", "林妍")]
@@ -108,11 +133,15 @@ public class MirrorReaderTests
     [InlineData("(责任编辑：李红）", "", "李红")]
     [InlineData("（记者：韩洁   责编：申铧   网编：洪伟）", "韩洁", "申铧")]
     [InlineData("编译 张明钧;审校 李婷仪", "张明钧", "李婷仪")]
+    [InlineData("文字整理：李洁思，责任编辑：高静", "李洁思", "高静")]
+    [InlineData("发稿 宿泱韫; 审校 曾祥进", "宿泱韫", "曾祥进")]
+    [InlineData("编译 张明钧/王琛/徐文焰/郑茵 审校 高琦/张荻/王洋", "张明钧|王琛|徐文焰|郑茵", "高琦、张荻、王洋")]
+    [InlineData("编译/审校 刘秀红/郑茵", "刘秀红|郑茵", "")]
     public void Credits_lines_give_authors_and_editor(string line, string author, string editor)
     {
         Assert.True(Credits.TryParseLine(line, out var authors, out var responsible));
-        Assert.Equal(author.Length == 0 ? [] : [author], authors);
-        Assert.Equal(editor, responsible);
+        Assert.Equal(author.Length == 0 ? [] : author.Split('|'), authors);
+        Assert.Equal(editor.Length == 0 ? null : editor, responsible);
     }
 
     [Theory]
