@@ -20,7 +20,8 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
     public ImportResult Import(IReadOnlyList<string> inputs, ImportOptions options, IProgress<ImportProgress>? progress = null)
     {
         var files = InputFiles.Expand(inputs);
-        var read = ReadAll(files, progress, options.CancellationToken);
+        var context = new ReaderContext(outlets);
+        var read = ReadAll(files, context, progress, options.CancellationToken);
         var store = ArticleStore.Open(options.ContentDir);
         var manifest = SourceManifest.Load(options.ContentDir);
         var entries = new ImportEntry[files.Count];
@@ -44,8 +45,10 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
             entries[i] = Merge(r, i, pending, order, store);
         }
 
+        IReadOnlyList<GeneratedOutlet> generated = [];
         try
         {
+            generated = NewOutlets.Write(context.Outlets, read.Select(r => r.Article), options.ContentDir);
             foreach (var id in order)
             {
                 Write(pending[id], entries, store, manifest, options);
@@ -68,14 +71,13 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         }
 
         manifest.Save(options.ContentDir);
-        return new ImportResult(entries);
+        return new ImportResult(entries, generated);
     }
 
-    private ReadFile[] ReadAll(IReadOnlyList<string> files, IProgress<ImportProgress>? progress, CancellationToken cancel)
+    private ReadFile[] ReadAll(IReadOnlyList<string> files, ReaderContext context, IProgress<ImportProgress>? progress, CancellationToken cancel)
     {
         var results = new ReadFile[files.Count];
         var done = 0;
-        var context = new ReaderContext(outlets);
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancel }, i =>
         {
             results[i] = ReadOne(files[i], context);
@@ -279,7 +281,7 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         {
             // A file is there that the store could not read (a hand edit broke it, or another id wrote
             // it by hand): it is someone's work, not ours to replace.
-            MarkUnchanged(p, entries, $"{relative} exists, was edited by hand and does not parse as this article; kept as it is (use --force to overwrite)");
+            MarkUnchanged(p, entries, $"{Path.Combine(options.ContentDir, relative)} exists, was edited by hand and does not parse as this article; kept as it is (use --force to overwrite)");
             return;
         }
 
@@ -295,7 +297,7 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
 
             if (!options.Force && manifest.IsHandEdited(relative, existing))
             {
-                MarkUnchanged(p, entries, "edited by hand since it was imported; kept as it is (use --force to overwrite)");
+                MarkUnchanged(p, entries, $"{Path.Combine(options.ContentDir, relative)} was edited by hand since it was imported; kept as it is (use --force to overwrite)");
                 return;
             }
         }
