@@ -133,7 +133,10 @@ public static class ArchiveWriter
             SummaryEn = e.SummaryEn,
         }).ToArray();
         var pageSize = SiteStore.LoadSettings(contentDir).PageSize;
-        WriteHugoSite(OutletStore.Load(contentDir).All, events, articles.Length, i => new GeneratedArticle(i, articles[i], translatedBy.GetValueOrDefault(articles[i].Id)), pageSize, siteDir);
+        // The site lists only outlets with articles (SitePages.PublishedOutlets): so does Hugo's, not the whole shipped catalog.
+        var withArticles = articles.Select(a => a.Outlet).ToHashSet(StringComparer.Ordinal);
+        var outlets = OutletStore.Load(contentDir).All.Where(o => withArticles.Contains(o.Id)).ToArray();
+        WriteHugoSite(outlets, events, articles.Length, i => new GeneratedArticle(i, articles[i], translatedBy.GetValueOrDefault(articles[i].Id)), pageSize, siteDir);
     }
 
     private static void WriteHugoSite(IReadOnlyList<Outlet> outlets, IReadOnlyList<BenchEvent> events, int count, Func<int, GeneratedArticle> article, int pageSize, string siteDir)

@@ -19,4 +19,11 @@ if (args is ["bench", .. var benchArgs])
 }
 
 var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // A usage error exits 2 in every command, as the README says (the library's default is 1, which
+    // means "the content has errors" here).
+    return UsageErrors.Report(parse);
+}
+
 return await parse.InvokeAsync().ConfigureAwait(false);

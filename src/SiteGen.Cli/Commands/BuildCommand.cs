@@ -56,7 +56,7 @@ internal static class BuildCommand
             return ExitCodes.Usage;
         }
 
-        var rendering = new ConsoleProgress("rendering");
+        var rendering = new ConsoleProgress("rendering", "pages");
         PublishOutcome outcome;
         try
         {
@@ -117,6 +117,7 @@ internal static class BuildCommand
             Console.Error.WriteLine($"warning: {warning}");
         }
 
+        GeneratedOutletNotes.Print(options.ContentDir);
         return ExitCodes.Ok;
     }
 

@@ -28,6 +28,7 @@ internal static class CheckCommand
                 Console.Error.WriteLine($"error: {problem.Message}");
             }
 
+            GeneratedOutletNotes.Print(contentDir);
             Console.WriteLine(problems.Count == 0 ? "check: the archive is whole" : $"check: {problems.Count} problem(s)");
             return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.ContentErrors;
         });

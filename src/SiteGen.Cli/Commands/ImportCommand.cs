@@ -19,10 +19,11 @@ internal static class ImportCommand
         var content = CommonOptions.Content();
         var report = new Option<FileInfo?>("--report") { Description = "Write a JSON report: one entry per input file with its status, article id/path and reason." };
         var force = new Option<bool>("--force") { Description = "Overwrite articles that were edited by hand since they were imported." };
+        var strict = new Option<bool>("--strict") { Description = "Exit 1 when any file was rejected (without it, only when nothing could be imported)." };
 
-        var command = new Command("import", "Read raw scraped files (any known format, sniffed from the content) into normalized Markdown articles under content/articles/, keeping each raw file under content/sources/.")
+        var command = new Command("import", "Read raw scraped files (any known format, sniffed from the content) into normalized Markdown articles under content/articles/, keeping each raw file under content/sources/. An outlet nobody described gets a generated content/outlets/<id>.yml.")
         {
-            inputs, content, report, force,
+            inputs, content, report, force, strict,
         };
         command.SetAction((parse, cancel) =>
         {
@@ -31,13 +32,14 @@ internal static class ImportCommand
             var missing = paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p));
             if (missing is not null)
             {
-                Console.Error.WriteLine($"error: no such file or folder: {missing}");
+                Console.Error.WriteLine(UsageErrors.OptionLikeArgument(missing, "file or folder") ?? $"error: no such file or folder: {missing}");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
             try
             {
-                return Task.FromResult(Run(contentDir, paths, parse.GetValue(force), parse.GetValue(report), cancel));
+                var run = new ImportRun(contentDir, paths, parse.GetValue(force), parse.GetValue(strict), parse.GetValue(report));
+                return Task.FromResult(Run(run, cancel));
             }
             catch (ContentException e)
             {
@@ -55,13 +57,15 @@ internal static class ImportCommand
         return command;
     }
 
-    private static int Run(string contentDir, string[] paths, bool force, FileInfo? reportFile, CancellationToken cancel)
+    private sealed record ImportRun(string ContentDir, string[] Paths, bool Force, bool Strict, FileInfo? ReportFile);
+
+    private static int Run(ImportRun run, CancellationToken cancel)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var outlets = OutletStore.Load(contentDir);
+        var outlets = OutletStore.Load(run.ContentDir);
         var importer = new Importer(SourceReaders.Default, outlets);
         var progress = new ConsoleProgress("reading");
-        var result = importer.Import(paths, new ImportOptions(contentDir, force, cancel), new Progress<ImportProgress>(p => progress.Report((p.Done, p.Total))));
+        var result = importer.Import(run.Paths, new ImportOptions(run.ContentDir, run.Force, cancel), new Progress<ImportProgress>(p => progress.Report((p.Done, p.Total))));
         foreach (var entry in result.Entries.Where(e => e.Status == ImportStatus.Rejected))
         {
             Console.Error.WriteLine($"rejected: {entry.Path}{(entry.Line is { } line ? $":{line}" : "")}: {entry.Reason}");
@@ -72,13 +76,43 @@ internal static class ImportCommand
             Console.Error.WriteLine($"note: {entry.Path}: {entry.Note}");
         }
 
-        if (reportFile is not null)
+        foreach (var made in result.GeneratedOutlets)
         {
-            File.WriteAllText(reportFile.FullName, JsonSerializer.Serialize(result.Entries, JsonFiles.Options) + "\n");
+            Console.WriteLine($"new outlet {made.Id} from {made.Origin} — check its names in {Path.Combine(run.ContentDir, made.File)}");
+        }
+
+        if (run.ReportFile is not null)
+        {
+            File.WriteAllText(run.ReportFile.FullName, JsonSerializer.Serialize(result.Entries, JsonFiles.Options) + "\n");
         }
 
         var seconds = started.Elapsed.TotalSeconds;
         Console.WriteLine($"{result.Summary} ({result.Entries.Count} files in {seconds:F2} s, {result.Entries.Count / Math.Max(seconds, 0.001):F0} files/s)");
+        var kinds = RejectionReasons.Count(result.Entries);
+        if (kinds.Count > 0)
+        {
+            Console.WriteLine($"rejected by reason: {string.Join("; ", kinds.Select(k => $"{k.Kind}: {k.Count}"))}");
+        }
+
+        return ExitCode(result, run.Strict);
+    }
+
+    /// <summary>1 when files were given and none could be imported, or with --strict when any was rejected; else 0.</summary>
+    private static int ExitCode(ImportResult result, bool strict)
+    {
+        var rejected = result.Count(ImportStatus.Rejected);
+        if (rejected > 0 && rejected == result.Entries.Count)
+        {
+            Console.Error.WriteLine($"error: nothing imported: all {rejected} files were rejected (reasons above)");
+            return ExitCodes.ContentErrors;
+        }
+
+        if (strict && rejected > 0)
+        {
+            Console.Error.WriteLine($"error: {rejected} files rejected (--strict)");
+            return ExitCodes.ContentErrors;
+        }
+
         return ExitCodes.Ok;
     }
 }

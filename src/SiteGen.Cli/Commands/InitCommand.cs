@@ -28,6 +28,12 @@ internal static class InitCommand
 
     private static int Run(string dir, bool copyTheme, bool force)
     {
+        if (UsageErrors.OptionLikeArgument(dir, "folder") is { } mistyped)
+        {
+            Console.Error.WriteLine(mistyped);
+            return ExitCodes.Usage;
+        }
+
         if (File.Exists(dir))
         {
             Console.Error.WriteLine($"error: {dir} is a file, not a folder");

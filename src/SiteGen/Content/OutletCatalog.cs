@@ -4,21 +4,40 @@ namespace SiteGen.Content;
 
 /// <summary>
 /// The outlets of the archive, looked up by id, by URL host and by byline (feed title, author
-/// field). Built once from <c>content/outlets/*.yml</c>; immutable afterwards.
+/// field). Built once from the shipped catalog and <c>content/outlets/*.yml</c> (see
+/// <see cref="OutletStore.Load"/>); immutable afterwards.
 /// </summary>
 public sealed class OutletCatalog
 {
-    private readonly Dictionary<string, Outlet> _byId;
-    private readonly Dictionary<string, Outlet> _byDomain;
-    private readonly Dictionary<string, Outlet> _byByline;
+    private readonly Dictionary<string, Outlet> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Outlet> _byDomain = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Outlet> _byByline = new(StringComparer.OrdinalIgnoreCase);
 
     public OutletCatalog(IEnumerable<Outlet> outlets)
+        : this([], outlets)
     {
-        All = outlets.OrderBy(o => o.Id, StringComparer.Ordinal).ToArray();
-        _byId = new(StringComparer.Ordinal);
-        _byDomain = new(StringComparer.OrdinalIgnoreCase);
-        _byByline = new(StringComparer.OrdinalIgnoreCase);
-        foreach (var outlet in All)
+    }
+
+    /// <summary>
+    /// The <paramref name="shipped"/> outlets with the archive's <paramref name="own"/> added: an own
+    /// outlet replaces the shipped one of its id, and its domains and bylines win over any shipped
+    /// outlet's (the archive's word is the last).
+    /// </summary>
+    public OutletCatalog(IEnumerable<Outlet> shipped, IEnumerable<Outlet> own)
+    {
+        var ownList = own.OrderBy(o => o.Id, StringComparer.Ordinal).ToArray();
+        var ownIds = ownList.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var kept = shipped.Where(o => !ownIds.Contains(o.Id)).OrderBy(o => o.Id, StringComparer.Ordinal).ToArray();
+        Index(kept);
+        Index(ownList);
+        All = kept.Concat(ownList).OrderBy(o => o.Id, StringComparer.Ordinal).ToArray();
+    }
+
+    public IReadOnlyList<Outlet> All { get; }
+
+    private void Index(IEnumerable<Outlet> outlets)
+    {
+        foreach (var outlet in outlets)
         {
             _byId[outlet.Id] = outlet;
             foreach (var domain in outlet.Domains)
@@ -32,8 +51,6 @@ public sealed class OutletCatalog
             }
         }
     }
-
-    public IReadOnlyList<Outlet> All { get; }
 
     public Outlet? ById(string id) => _byId.GetValueOrDefault(id);
 

@@ -5,31 +5,65 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace SiteGen.Content;
 
-/// <summary>Loads <c>content/outlets/*.yml</c> into an <see cref="OutletCatalog"/>.</summary>
+/// <summary>
+/// Loads the outlets: the catalog shipped with the tool (<see cref="Shipped"/>, the outlets of the
+/// source families it reads) and the archive's <c>content/outlets/*.yml</c>, which add to it and
+/// override it by id.
+/// </summary>
 public static class OutletStore
 {
+    private const string ShippedPrefix = "SiteGen.Content.Catalog.";
+
+    private static readonly Lazy<IReadOnlyList<Outlet>> LazyShipped = new(() => ReadShipped());
+
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .WithDuplicateKeyChecking()
         .Build();
 
+    /// <summary>The outlets shipped with the tool (<c>src/SiteGen/Content/Catalog/*.yml</c>), by id.</summary>
+    public static IReadOnlyList<Outlet> Shipped => LazyShipped.Value;
+
+    /// <summary>The shipped catalog with the archive's own outlet files added (an own file wins over the shipped outlet of its id).</summary>
     /// <param name="memo">Parses kept from earlier builds (<c>serve</c>); none by default.</param>
-    public static OutletCatalog Load(string contentDir, ParsedFileMemo<Outlet>? memo = null)
+    public static OutletCatalog Load(string contentDir, ParsedFileMemo<Outlet>? memo = null) =>
+        new(Shipped, ReadOwn(contentDir, memo));
+
+    /// <summary>Only the archive's own <c>content/outlets/*.yml</c>, without the shipped catalog.</summary>
+    public static OutletCatalog LoadOwn(string contentDir, ParsedFileMemo<Outlet>? memo = null) =>
+        new(ReadOwn(contentDir, memo));
+
+    private static List<Outlet> ReadOwn(string contentDir, ParsedFileMemo<Outlet>? memo)
     {
         var dir = Path.Combine(contentDir, "outlets");
+        var outlets = new List<Outlet>();
         if (!Directory.Exists(dir))
         {
-            return new OutletCatalog([]);
+            return outlets;
         }
 
-        var outlets = new List<Outlet>();
         foreach (var file in ContentFiles.Enumerate(dir, "*.yml").Order(StringComparer.Ordinal))
         {
             var text = File.ReadAllText(file);
             outlets.Add(memo is null ? Parse(text, file) : memo.Parse(text, file, Parse));
         }
 
-        return new OutletCatalog(outlets);
+        return outlets;
+    }
+
+    private static List<Outlet> ReadShipped()
+    {
+        var assembly = typeof(OutletStore).Assembly;
+        var outlets = new List<Outlet>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ShippedPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+
+            // Named as the file it was made from, so a mistake in it reads like one in an archive's own file.
+            outlets.Add(Parse(reader.ReadToEnd(), $"catalog/{name[ShippedPrefix.Length..]}"));
+        }
+
+        return outlets;
     }
 
     /// <summary>The keys an outlet file may hold.</summary>

@@ -31,8 +31,11 @@ internal static class ScaffoldTexts
 
         One file per news outlet, `<id>.yml` (for example `dw.yml`): its id, names in Chinese and English,
         home page, web domains, the bylines that mean the outlet, and its language. `sitegen import` files
-        an article under the outlet whose domain or byline it names. Format: docs/content.md in the SiteGen
-        repository.
+        an article under the outlet whose domain or byline it names. The outlets of the sources sitegen
+        reads ship with it: a file here adds an outlet or replaces the shipped one of its id. For an
+        outlet nobody described, `sitegen import` writes its file here with `generated: true`: check its
+        names, then delete that line (the importer never writes the file again). Format: docs/content.md
+        in the SiteGen repository.
 
         """;
 

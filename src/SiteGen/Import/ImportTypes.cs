@@ -38,9 +38,15 @@ public sealed record ImportEntry(
 
 public sealed record ImportProgress(int Done, int Total, string Path);
 
-public sealed class ImportResult(IReadOnlyList<ImportEntry> entries)
+/// <summary>An outlet the import made for articles nobody's outlet file described, and the file it wrote (relative to the content folder).</summary>
+public sealed record GeneratedOutlet(string Id, string Origin, string File);
+
+public sealed class ImportResult(IReadOnlyList<ImportEntry> entries, IReadOnlyList<GeneratedOutlet>? generated = null)
 {
     public IReadOnlyList<ImportEntry> Entries { get; } = entries;
+
+    /// <summary>The outlet files this import wrote, one per outlet made (see <see cref="Content.OutletResolver"/>).</summary>
+    public IReadOnlyList<GeneratedOutlet> GeneratedOutlets { get; } = generated ?? [];
 
     public int Count(ImportStatus status) => Entries.Count(e => e.Status == status);
 

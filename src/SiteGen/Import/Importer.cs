@@ -23,7 +23,8 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
     {
         var files = InputFiles.Expand(inputs);
         ImportWrites.FinishInterrupted(options.ContentDir);
-        var read = ReadAll(files, progress, options.CancellationToken);
+        var context = new ReaderContext(outlets);
+        var read = ReadAll(files, context, progress, options.CancellationToken);
         var store = ArticleStore.Open(options.ContentDir);
         var manifest = SourceManifest.Load(options.ContentDir);
         var entries = new ImportEntry[files.Count];
@@ -47,6 +48,9 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
             entries[i] = Merge(r, i, pending, order, store);
         }
 
+        // New outlets first (each file atomic, never over an existing one): an article written after a
+        // kill always has its outlet.
+        var generated = NewOutlets.Write(context.Outlets, read.Select(r => r.Article), options.ContentDir);
         var writes = new ImportWrites();
         foreach (var id in order)
         {
@@ -54,14 +58,13 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         }
 
         writes.Run(store, options.ContentDir, manifest);
-        return new ImportResult(entries);
+        return new ImportResult(entries, generated);
     }
 
-    private ReadFile[] ReadAll(IReadOnlyList<string> files, IProgress<ImportProgress>? progress, CancellationToken cancel)
+    private ReadFile[] ReadAll(IReadOnlyList<string> files, ReaderContext context, IProgress<ImportProgress>? progress, CancellationToken cancel)
     {
         var results = new ReadFile[files.Count];
         var done = 0;
-        var context = new ReaderContext(outlets);
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancel }, i =>
         {
             results[i] = ReadOne(files[i], context);
@@ -270,7 +273,7 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         {
             // A file is there that the store could not read (a hand edit broke it, or another id wrote
             // it by hand): it is someone's work, not ours to replace.
-            MarkUnchanged(p, entries, $"{relative} exists, was edited by hand and does not parse as this article; kept as it is (use --force to overwrite)");
+            MarkUnchanged(p, entries, $"{Path.Combine(options.ContentDir, relative)} exists, was edited by hand and does not parse as this article; kept as it is (use --force to overwrite)");
             return;
         }
 
@@ -286,7 +289,7 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
 
             if (!options.Force && manifest.IsHandEdited(relative, existing))
             {
-                MarkUnchanged(p, entries, "edited by hand since it was imported; kept as it is (use --force to overwrite)");
+                MarkUnchanged(p, entries, $"{Path.Combine(options.ContentDir, relative)} was edited by hand since it was imported; kept as it is (use --force to overwrite)");
                 return;
             }
         }

@@ -22,4 +22,10 @@ public sealed class Outlet
 
     /// <summary>The outlet's usual language, used only when the text itself does not tell.</summary>
     public string? Lang { get; set; }
+
+    /// <summary>
+    /// Written by <c>sitegen import</c> for an outlet nobody described, from what its files said (the
+    /// domain, a byline, a dateline): its names are guesses for a person to check. Only a note.
+    /// </summary>
+    public bool Generated { get; set; }
 }
