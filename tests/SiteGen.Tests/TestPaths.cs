@@ -38,6 +38,17 @@ public static class TestPaths
         return dir;
     }
 
+    /// <summary>A new import workspace: an empty content folder and an empty inbox beside it.</summary>
+    public static (string Content, string Inbox) NewImportWorkspace()
+    {
+        var root = NewTempDir();
+        var content = Path.Combine(root, "content");
+        var inbox = Path.Combine(root, "inbox");
+        Directory.CreateDirectory(inbox);
+        Directory.CreateDirectory(content);
+        return (content, inbox);
+    }
+
     private static string FindRepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -30,10 +30,7 @@ public static partial class HostileKit
     /// <summary>A new workspace: an empty content folder (with the archive's outlets) and an inbox.</summary>
     public static (string Content, string Inbox) NewWorkspace()
     {
-        var root = TestPaths.NewTempDir();
-        var content = Path.Combine(root, "content");
-        var inbox = Path.Combine(root, "inbox");
-        Directory.CreateDirectory(inbox);
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         Directory.CreateDirectory(Path.Combine(content, "outlets"));
         foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.Content, "outlets"), "*.yml"))
         {

@@ -10,16 +10,6 @@ public class GeneratedOutletTests
 {
     private const string VoaHost = "www.voachinese.com";
 
-    private static (string Content, string Inbox) NewWorkspace()
-    {
-        var root = TestPaths.NewTempDir();
-        var content = Path.Combine(root, "content");
-        var inbox = Path.Combine(root, "inbox");
-        Directory.CreateDirectory(inbox);
-        Directory.CreateDirectory(content);
-        return (content, inbox);
-    }
-
     /// <summary>Seed 001 (a VOA feed dump) as if a made-up outlet had published it, under another article number.</summary>
     private static string MadeUpCopy(string inbox, string name, string number = "6426608")
     {
@@ -35,7 +25,7 @@ public class GeneratedOutletTests
     [Fact]
     public void A_made_up_domain_is_imported_and_its_outlet_written_once_with_generated_true()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         MadeUpCopy(inbox, "a.txt", "1111");
         MadeUpCopy(inbox, "b.txt", "2222");
 
@@ -56,7 +46,7 @@ public class GeneratedOutletTests
     [Fact]
     public void A_second_import_reuses_the_outlet_and_keeps_a_hand_edit_of_its_file()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         Run(content, null, MadeUpCopy(inbox, "a.txt", "1111"));
         var file = Path.Combine(content, "outlets", "examplenews.yml");
         var edited = File.ReadAllText(file).Replace("name_zh: example-news.org", "name_zh: 例子新闻", StringComparison.Ordinal)
@@ -75,7 +65,7 @@ public class GeneratedOutletTests
     [Fact]
     public void A_hexo_post_whose_outlet_left_the_catalog_gets_one_named_from_its_byline()
     {
-        var (content, _) = NewWorkspace();
+        var (content, _) = TestPaths.NewImportWorkspace();
         var catalog = new OutletCatalog(OutletStore.Shipped.Where(o => o.Id != "aljazeera"));
 
         var result = Run(content, catalog, TestPaths.Seed("003"), TestPaths.Seed("004"));
@@ -92,7 +82,7 @@ public class GeneratedOutletTests
     [Fact]
     public void A_mirror_page_whose_outlet_left_the_catalog_is_named_from_its_dateline()
     {
-        var (content, _) = NewWorkspace();
+        var (content, _) = TestPaths.NewImportWorkspace();
         var catalog = new OutletCatalog(OutletStore.Shipped.Where(o => o.Id != "epochtimes"));
 
         var result = Run(content, catalog, TestPaths.Seed("000"));
@@ -107,7 +97,7 @@ public class GeneratedOutletTests
     [Fact]
     public void A_domain_whose_name_a_known_outlet_has_gets_its_own_id()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         var path = Path.Combine(inbox, "x.txt");
         File.WriteAllText(path, File.ReadAllText(TestPaths.Seed("001")).Replace(VoaHost, "www.voachinese.co.uk", StringComparison.Ordinal));
 

@@ -22,23 +22,13 @@ public class ImporterTests
         Body = "正文第一段。\n\n正文第二段。",
     };
 
-    private static (string Content, string Inbox) NewWorkspace()
-    {
-        var root = TestPaths.NewTempDir();
-        var content = Path.Combine(root, "content");
-        var inbox = Path.Combine(root, "inbox");
-        Directory.CreateDirectory(inbox);
-        Directory.CreateDirectory(content);
-        return (content, inbox);
-    }
-
     private static ImportResult Run(string content, params string[] inputs) =>
         new Importer(SourceReaders.Default, Outlets).Import(inputs, new ImportOptions(content));
 
     [Fact]
     public void A_normalized_article_imports_to_the_same_bytes_and_keeps_its_source_verbatim()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         var file = Path.Combine(inbox, "a.md");
         var original = ArticleFile.Write(Sample());
         File.WriteAllText(file, original);
@@ -54,7 +44,7 @@ public class ImporterTests
         Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(Path.Combine(content, article.Source!.Path)));
 
         // Importing the written article again gives back the same file.
-        var (content2, _) = NewWorkspace();
+        var (content2, _) = TestPaths.NewImportWorkspace();
         var again = Path.Combine(Path.GetDirectoryName(content2)!, "again.md");
         File.WriteAllText(again, written);
         var second = Run(content2, again);
@@ -64,7 +54,7 @@ public class ImporterTests
     [Fact]
     public void Importing_twice_changes_nothing()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         File.WriteAllText(Path.Combine(inbox, "a.md"), ArticleFile.Write(Sample()));
         Run(content, inbox);
         var before = Snapshot(content);
@@ -78,7 +68,7 @@ public class ImporterTests
     [Fact]
     public void The_same_story_from_two_mirrors_becomes_one_article_listing_both()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         File.WriteAllText(Path.Combine(inbox, "a.md"), ArticleFile.Write(Sample(mirror: "https://github.com/one/blob/master/x.md")));
         File.WriteAllText(Path.Combine(inbox, "b.md"), ArticleFile.Write(Sample(mirror: "https://github.com/two/blob/master/x.md")) + "\n");
 
@@ -95,7 +85,7 @@ public class ImporterTests
     [Fact]
     public void A_duplicate_arriving_in_a_later_import_is_merged_into_the_existing_article()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         var first = Path.Combine(inbox, "a.md");
         File.WriteAllText(first, ArticleFile.Write(Sample(mirror: "https://m1.example/x")));
         Run(content, first);
@@ -112,7 +102,7 @@ public class ImporterTests
     [Fact]
     public void A_hand_edited_article_is_kept_unless_forced()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         var raw = Path.Combine(inbox, "a.md");
         File.WriteAllText(raw, ArticleFile.Write(Sample()));
         var path = Path.Combine(content, Run(content, raw).Entries[0].Article!);
@@ -136,7 +126,7 @@ public class ImporterTests
     [InlineData("bad-bom.txt", new byte[] { 0xFF, 0xFE, 0x00, 0xD8 }, "bad encoding")]
     public void Broken_files_are_rejected_with_their_path_and_reason_and_the_rest_goes_on(string name, byte[] bytes, string reason)
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         File.WriteAllBytes(Path.Combine(inbox, name), bytes);
         File.WriteAllText(Path.Combine(inbox, "good.md"), ArticleFile.Write(Sample()));
 
@@ -151,7 +141,7 @@ public class ImporterTests
     [Fact]
     public void Malformed_front_matter_is_rejected_with_the_line()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         var text = ArticleFile.Write(Sample()).Replace("lang: zh-Hans", "lang: [zh-Hans", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(inbox, "bad.md"), text);
 
@@ -165,7 +155,7 @@ public class ImporterTests
     [Fact]
     public void A_text_in_no_known_format_is_rejected_as_such()
     {
-        var (content, inbox) = NewWorkspace();
+        var (content, inbox) = TestPaths.NewImportWorkspace();
         File.WriteAllText(Path.Combine(inbox, "notes.txt"), "just some notes, no article here\n");
 
         var entry = Assert.Single(Run(content, inbox).Entries);
