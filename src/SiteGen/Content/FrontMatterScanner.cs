@@ -12,8 +12,9 @@ namespace SiteGen.Content;
 /// It accepts only lines whose YAML meaning is beyond doubt: known keys, once each, at the indentation
 /// the writer uses; values that are plain scalars without anything YAML could read otherwise (no
 /// leading indicator, no <c>": "</c>, <c>" #"</c>, tab, trailing space, line break or character YAML
-/// treats specially) or single-quoted on one line; no comments, blank lines, continuation lines,
-/// flow collections, double quotes, block scalars, anchors or tags. It gives null on anything else,
+/// treats specially), single-quoted on one line, or double-quoted on one line with no escape but
+/// <c>\"</c> and <c>\\</c>; no comments, blank lines, continuation lines, flow collections, block
+/// scalars, anchors or tags. It gives null on anything else,
 /// and <see cref="FrontMatterReader"/> (then the guard and the deserializer) decides, so the result
 /// is always the deserializer's. <c>FrontMatterReaderTests</c> compares the three paths.
 /// </remarks>
@@ -204,6 +205,11 @@ internal static class FrontMatterScanner
             return SingleQuoted(value, out text);
         }
 
+        if (value[0] == '"')
+        {
+            return DoubleQuoted(value, out text);
+        }
+
         // A leading indicator, a value indicator or comment inside, or spaces YAML would trim: the parser's.
         if ("-?:,[]{}#&*!|>'\"%@` ".Contains(value[0]) || value[^1] is ' ' or ':'
             || value.IndexOf(": ", StringComparison.Ordinal) >= 0 || value.IndexOf(" #", StringComparison.Ordinal) >= 0 || !Printable(value))
@@ -246,6 +252,46 @@ internal static class FrontMatterScanner
             }
 
             sb.Append(inner[i]);
+        }
+
+        text = sb.ToString();
+        return true;
+    }
+
+    /// <summary>
+    /// A one-line double-quoted scalar whose only escapes are <c>\"</c> and <c>\\</c> (what
+    /// <see cref="ArticleFile"/> writes for a title with a leading quote or <c>: </c>); any other escape
+    /// is the parser's, since YAML gives each its own meaning.
+    /// </summary>
+    private static bool DoubleQuoted(ReadOnlySpan<char> value, out string? text)
+    {
+        text = null;
+        if (value.Length < 2 || value[^1] != '"' || !Printable(value))
+        {
+            return false;
+        }
+
+        var inner = value[1..^1];
+        var sb = new System.Text.StringBuilder(inner.Length);
+        for (var i = 0; i < inner.Length; i++)
+        {
+            var c = inner[i];
+            if (c == '"')
+            {
+                return false; // an unescaped quote ends the scalar early
+            }
+
+            if (c == '\\')
+            {
+                if (i + 1 >= inner.Length || inner[i + 1] is not ('"' or '\\'))
+                {
+                    return false;
+                }
+
+                c = inner[++i];
+            }
+
+            sb.Append(c);
         }
 
         text = sb.ToString();

@@ -173,6 +173,17 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
         { "unknown key in a source", Base + $"source: {{path: sources/{Sha}.md, format: mirror, sha256: {Sha}, size: 3}}\n" },
         { "capitalized key", Base + "Summary: x\n" },
         { "camel-case key", Base + "titleEn: x\n" },
+
+        // Double quotes: the scanner reads only \" and \\ escapes; the rest must come out the same.
+        { "double-quoted with escaped quotes", Base + "title_en: \"'We are' \\\"not\\\" it: x\"\n" },
+        { "double-quoted backslash", Base + "summary: \"a\\\\b\"\n" },
+        { "double-quoted empty", Base + "summary: \"\"\n" },
+        { "double-quoted spaces kept", Base + "summary: \"  a  \"\n" },
+        { "double-quoted other escapes", Base + "summary: \"a\\nb\\tc\\u00e9\\x41\\/\"\n" },
+        { "double-quoted lone quote", Base + "summary: \"a\" b\"\n" },
+        { "double-quoted trailing backslash", Base + "summary: \"a\\\"\n" },
+        { "double-quoted unclosed", Base + "summary: \"a\n" },
+        { "double-quoted then text", Base + "summary: \"a\" # c\n" },
         { "pascal-case key", Base + "TitleEn: x\n" },
         { "quoted key", Base + "\"summary\": x\n'title_en': y\n" },
         { "explicit key", Base + "? summary\n: x\n" },
@@ -385,6 +396,7 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
     [InlineData("quoted", "summary: \"a: b\"\ntitle_en: 'x''y'\n")]
     [InlineData("nulls", "summary: ~\ntags:\nimage: null\n")]
     [InlineData("comments", "summary: x # y\n")]
+    [InlineData("double-quoted title", "title_en: \"'We are not' \\\"it\\\": x\"\n")]
     public void The_fast_path_answers_for_ordinary_yaml(string name, string extra)
     {
         AssertFastAndSame("---\n" + Base + extra + "---\n\n正文。\n", name);

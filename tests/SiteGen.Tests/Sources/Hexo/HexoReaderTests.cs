@@ -102,11 +102,16 @@ public class HexoReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void An_unknown_byline_is_rejected_naming_it_and_the_fix()
+    public void An_unknown_byline_gives_a_generated_outlet_named_by_it_not_a_rejection()
     {
-        var e = Assert.Throws<SourceRejectedException>(() => Reader.Read(Doc("title: x\nauthor: Some Paper - 新闻\ndate: Fri, 04 Feb 2022 12:39:26 GMT\ncomments: false"), Context));
-        Assert.Contains("'Some Paper - 新闻'", e.Message, StringComparison.Ordinal);
-        Assert.Contains("content/outlets/<id>.yml", e.Message, StringComparison.Ordinal);
+        var context = new ReaderContext(OutletStore.Load(TestPaths.Content));
+
+        var article = Reader.Read(Doc("title: x\nauthor: Some Paper - 新闻\ndate: Fri, 04 Feb 2022 12:39:26 GMT\ncomments: false"), context);
+
+        var made = Assert.Single(context.Outlets.Generated);
+        Assert.Equal(made.Outlet.Id, article.Outlet);
+        Assert.True(made.Outlet.Generated);
+        Assert.Contains("Some Paper - 新闻", made.Outlet.Bylines);
     }
 
     [Fact]

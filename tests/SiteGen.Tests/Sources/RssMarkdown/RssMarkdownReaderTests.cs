@@ -98,12 +98,18 @@ public class RssMarkdownReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void An_unknown_domain_is_rejected_naming_the_host_and_the_fix()
+    public void An_unknown_domain_gives_a_generated_outlet_named_after_the_domain_not_a_rejection()
     {
+        var context = new ReaderContext(OutletStore.Load(TestPaths.Content));
         var doc = Doc("<div><i>Sat, 11 Jun 2022 21:32:05 GMT</i></div><p>正文。</p>", "https://news.example.org/a/1234567.html");
-        var e = Assert.Throws<SourceRejectedException>(() => Reader.Read(doc, Context));
-        Assert.Contains("news.example.org", e.Message, StringComparison.Ordinal);
-        Assert.Contains("content/outlets/", e.Message, StringComparison.Ordinal);
+
+        var article = Reader.Read(doc, context);
+
+        var made = Assert.Single(context.Outlets.Generated);
+        Assert.Equal(made.Outlet.Id, article.Outlet);
+        Assert.True(made.Outlet.Generated);
+        Assert.Contains("example.org", made.Outlet.Domains);
+        Assert.Equal("正文。", article.Body);
     }
 
     [Fact]
