@@ -159,17 +159,22 @@ public sealed class ArticleStore
         foreach (var part in Path.GetRelativePath(root, full).Split(Path.DirectorySeparatorChar))
         {
             current = Path.Combine(current, part);
-            var info = new FileInfo(current);
-            if (info.Exists || Directory.Exists(current))
+
+            // One fresh look per part: a FileInfo that first saw no file keeps "all attributes set" even
+            // after another writer thread made the folder, which read as a link (issue 21's CI race).
+            FileAttributes attributes;
+            try
             {
-                if (info.Attributes.HasFlag(FileAttributes.ReparsePoint))
-                {
-                    throw new IOException($"refusing to write through a symbolic link inside the content folder: {Path.GetRelativePath(root, current)}");
-                }
+                attributes = File.GetAttributes(current);
             }
-            else
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
                 break;
+            }
+
+            if (attributes.HasFlag(FileAttributes.ReparsePoint))
+            {
+                throw new IOException($"refusing to write through a symbolic link inside the content folder: {Path.GetRelativePath(root, current)}");
             }
         }
 

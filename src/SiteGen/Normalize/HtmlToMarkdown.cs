@@ -305,19 +305,30 @@ public static class HtmlToMarkdown
                 _inline.Append(' ');
             }
 
+            // Punctuation at the edge of a run (Rychlak<em>, Disinformation</em>) would leave the marker
+            // unparsed beside a letter: it goes outside the run, where it reads the same.
+            var (lead, core, tail) = EmphasisEdges.Split(trimmed);
             if (_inline.Length == _emphasisEnd && _emphasisMarker == marker)
             {
-                // <b>a</b><b>b</b> is one run: "**a****b**" would not parse as emphasis.
+                // <b>a</b><b>——</b><b>b</b> is one run: "**a****b**" would not parse as emphasis.
                 _inline.Length -= marker.Length;
                 _inline.Append(trimmed).Append(marker);
+                (core, tail) = (trimmed, "");
+            }
+            else if (core.Length == 0)
+            {
+                // Only punctuation (<em>,</em>): no run to write.
+                _inline.Append(trimmed);
+                tail = "";
             }
             else
             {
-                _inline.Append(marker).Append(trimmed).Append(marker);
+                _inline.Append(lead).Append(marker).Append(core).Append(marker);
             }
 
-            _emphasisEnd = _inline.Length;
+            _emphasisEnd = core.Length == 0 ? -1 : _inline.Length;
             _emphasisMarker = marker;
+            _inline.Append(tail);
             if (inner.EndsWith(' '))
             {
                 _inline.Append(' ');
@@ -579,7 +590,9 @@ public static class HtmlToMarkdown
                 return;
             }
 
-            var text = _inline.ToString();
+            // Two strong runs that met across a link or span (<strong>a</strong><a><strong>b</strong></a>)
+            // are one run: "**a****b**" would print its asterisks.
+            var text = EmphasisEdges.JoinAdjacentStrong(_inline.ToString());
             _inline.Clear();
             _emphasisEnd = -1;
             var lines = text.Split('\n');

@@ -24,6 +24,20 @@ public class HtmlToMarkdownTests
         Assert.Equal("**改变——2020**（节选）**a** **b**", md);
     }
 
+    [Theory]
+    [InlineData("<p>Ronald J. Rychlak<em>, Disinformation: Former Spy Chief</em> (Washington D.C.)</p>", "Ronald J. Rychlak, *Disinformation: Former Spy Chief* (Washington D.C.)")]
+    [InlineData("<p>“Things Are Looking Up in America’s Porn Industry<em>,</em>” <em>NBC News</em>, 2015</p>", "“Things Are Looking Up in America’s Porn Industry,” *NBC News*, 2015")]
+    [InlineData("<p>see <em>the report.</em>Next</p>", "see *the report*.Next")]
+    [InlineData("<p><a href=\"#toc\"><strong>1. </strong><strong>西方发达国家搞的是另一种形式的<a href=\"https://www.epochtimes.com/gb/tag/x.html\">共产主义</a></strong></a></p>", "**1**. **西方发达国家搞的是另一种形式的[共产主义](https://www.epochtimes.com/gb/tag/x.html)**")]
+    public void Emphasis_at_punctuation_and_across_links_still_parses(string html, string markdown)
+    {
+        // Real mirror pages (epochtimes n10426013, n10597706, n10457370): CommonMark does not open or close a
+        // marker squeezed between a letter and punctuation, and **a****b** prints its asterisks.
+        var md = HtmlToMarkdown.Convert(html);
+        Assert.Equal(markdown, md);
+        Assert.DoesNotContain("*", Markdig.Markdown.ToPlainText(md), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Markup_characters_in_text_are_escaped_not_passed_as_html()
     {

@@ -45,8 +45,9 @@ internal static partial class Credits
                     authors.AddRange(names);
                     break;
                 case CreditRole.Editor:
-                    // Several reviewers (审校 A/B) are one editor field: all of them are kept.
-                    editor ??= string.Join("、", names);
+                    // Several reviewers (审校 A/B) and several editing roles (责编, 网编) are one editor field: all of them are kept.
+                    var joined = string.Join("、", names);
+                    editor = editor is null ? joined : $"{editor}、{joined}";
                     break;
             }
         }
@@ -58,21 +59,20 @@ internal static partial class Credits
     {
         Author,
         Editor,
-        Unkept,
     }
 
     /// <summary>
     /// Who wrote the text — reporters, writers, translators, the desk that filed or compiled it
     /// (记者, 撰稿, 编译, 发稿, 整理) — is an author; who checked it (责任编辑, 责编, 审校, 编辑) is the editor.
-    /// A combined label (<c>编译/审校</c>) takes its first role. RFA's web editor (网编) has no field.
+    /// A combined label (<c>编译/审校</c>) takes its first role. RFA's web editor (网编) is an editor too:
+    /// a credit taken out of the body is always kept somewhere.
     /// </summary>
     private static CreditRole Role(string label)
     {
         var first = label.Split('/', '／')[0];
         return first switch
         {
-            "网编" or "網編" => CreditRole.Unkept,
-            "责任编辑" or "責任編輯" or "审校" or "審校" or "责编" or "責編" or "编辑" or "編輯" => CreditRole.Editor,
+            "网编" or "網編" or "责任编辑" or "責任編輯" or "审校" or "審校" or "责编" or "責編" or "编辑" or "編輯" => CreditRole.Editor,
             _ => CreditRole.Author,
         };
     }
@@ -131,13 +131,21 @@ internal static partial class Credits
         }
     }
 
+    /// <summary>The length of most Chinese names (a one-character surname and a two-character given name).</summary>
+    private const int CommonNameLength = 3;
+
+    /// <summary>The longest place written after a name (<c>蒙特利尔</c>, <c>马来西亚</c>).</summary>
+    private const int MaxPlaceLength = 4;
+
     /// <summary>Chinese names are two to four characters (a compound surname and a two-character given name).</summary>
     private const int MaxHanNameLength = 4;
 
     /// <summary>
     /// A place written after a reporter's name (<c>记者钟元台湾综合报导</c>, <c>记者周容奥克兰报导</c>): a known place
     /// suffix, or — for a run too long to be a name — a two- or three-character suffix the article names
-    /// again elsewhere (places recur in the story; a reporter's given name does not).
+    /// again elsewhere (places recur in the story; a reporter's given name does not); failing both, the
+    /// commonest length of a Chinese name (three) is the name and the rest the place, so a credit with a
+    /// place nobody listed (<c>记者岑华颖奥兰多综合报导</c>) still names its reporter.
     /// </summary>
     private static string WithoutPlace(string name, string body)
     {
@@ -163,6 +171,9 @@ internal static partial class Credits
                     return name[..^suffix];
                 }
             }
+
+            // A run longer than a name and a place together is a sentence, not a credit.
+            return name.Length <= MaxHanNameLength + MaxPlaceLength ? name[..CommonNameLength] : name;
         }
 
         return name;

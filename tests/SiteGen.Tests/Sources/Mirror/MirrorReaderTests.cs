@@ -111,6 +111,7 @@ public class MirrorReaderTests
     [InlineData("（美国之音记者 申华报道）", "申华")]
     [InlineData("（“中国网事”记者唐弢 杨思琪 刘扬涛）", "唐弢|杨思琪|刘扬涛")]
     [InlineData("（大纪元记者周容奥克兰报导】东湾奥克兰市（Oakland）", "周容")]
+    [InlineData("（大纪元记者岑华颖奥兰多综合报导）周六，", "岑华颖")]
     [InlineData("（记者；你觉得毛泽东的最大功绩是什么？）", "")]
     public void Bylines_of_any_outlet_and_form(string lead, string names)
     {
@@ -131,7 +132,7 @@ public class MirrorReaderTests
     [InlineData("责任编辑：林妍#", "", "林妍")]
     [InlineData(" 责任编辑：李昊 # ", "", "李昊")]
     [InlineData("(责任编辑：李红）", "", "李红")]
-    [InlineData("（记者：韩洁   责编：申铧   网编：洪伟）", "韩洁", "申铧")]
+    [InlineData("（记者：韩洁   责编：申铧   网编：洪伟）", "韩洁", "申铧、洪伟")]
     [InlineData("编译 张明钧;审校 李婷仪", "张明钧", "李婷仪")]
     [InlineData("文字整理：李洁思，责任编辑：高静", "李洁思", "高静")]
     [InlineData("发稿 宿泱韫; 审校 曾祥进", "宿泱韫", "曾祥进")]
