@@ -50,7 +50,7 @@ internal static class ImportCommand
             {
                 // A read-only or full content folder: every write goes through a temporary file and a
                 // rename, so no half-written file is left in place.
-                Console.Error.WriteLine($"error: cannot write to the content folder {contentDir}: {e.Message}");
+                Console.Error.WriteLine($"error: cannot write to the content folder {contentDir}: {e.Message}; no file was left half-written: make room or give write access, then run the same import again to finish it");
                 return Task.FromResult(ExitCodes.Failure);
             }
         });

@@ -138,7 +138,7 @@ public class BuildCrashTests(ITestOutputHelper output)
         var root = TestPaths.NewTempDir();
         var disk = Path.Combine(root, "disk");
         Directory.CreateDirectory(disk);
-        var mounted = Environment.UserName == "root" && Mount(disk);
+        var mounted = SmallDisk.Mount(disk, "2m");
         try
         {
             var outDir = Path.Combine(disk, "public");
@@ -150,17 +150,8 @@ public class BuildCrashTests(ITestOutputHelper output)
             if (mounted)
             {
                 // Leave 64 KB free on the 2 MB file system: the staging copy of the 0.4 MB site cannot fit.
-                var filler = Path.Combine(disk, "filler");
                 var size = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
-                using (var stream = File.Create(filler))
-                {
-                    var block = new byte[4096];
-                    for (var left = new DriveInfo(disk).AvailableFreeSpace - (64 << 10); left > 0; left -= block.Length)
-                    {
-                        stream.Write(block);
-                    }
-                }
-
+                var filler = SmallDisk.Fill(disk, 64 << 10);
                 full = CliRunner.Run("build", "--content", content, "--out", outDir);
                 File.Delete(filler);
                 output.WriteLine($"tmpfs of 2 MB mounted ({size} bytes used by the site)");
@@ -168,7 +159,7 @@ public class BuildCrashTests(ITestOutputHelper output)
             else
             {
                 // No mount (not root, or no capability): a file-size limit gives the same ENOSPC-like failure (EFBIG).
-                full = CliRunner.Run(["build", "--content", content, "--out", outDir], ["/bin/bash", "-c", "trap '' XFSZ; ulimit -f 16; exec \"$@\"", "bash"]);
+                full = CliRunner.Run(["build", "--content", content, "--out", outDir], SmallDisk.FileSizeLimit(16));
                 output.WriteLine("could not mount a tmpfs; simulated with ulimit -f 16 (16 KB per file)");
             }
 
@@ -183,7 +174,7 @@ public class BuildCrashTests(ITestOutputHelper output)
         {
             if (mounted)
             {
-                Process.Start("umount", disk)!.WaitForExit();
+                SmallDisk.Unmount(disk);
             }
         }
     }
@@ -197,20 +188,6 @@ public class BuildCrashTests(ITestOutputHelper output)
         Assert.Contains(reason, errors[0], StringComparison.OrdinalIgnoreCase);
         Assert.Contains("the previous output was left as it was", errors[0], StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
-    }
-
-    private static bool Mount(string dir)
-    {
-        try
-        {
-            using var mount = Process.Start(new ProcessStartInfo("mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", dir]) { RedirectStandardError = true })!;
-            mount.WaitForExit();
-            return mount.ExitCode == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
     }
 
     /// <summary>Starts a build and kills it (SIGKILL) after <paramref name="delay"/>: whether it had already exited, and its last progress line.</summary>

@@ -68,6 +68,74 @@ public class ImportCrashTests(ITestOutputHelper output)
         Assert.Contains(outcomes, o => o.Contains("killed", StringComparison.Ordinal) && o.Contains("re-run identical", StringComparison.Ordinal) && !o.Contains(" 0 named", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_import_onto_a_full_disk_stops_with_one_line_and_exit_3_and_a_rerun_with_room_finishes_it()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // tmpfs or ulimit; CI runs on Linux.
+        }
+
+        var root = TestPaths.NewTempDir();
+        var expectedDir = FreshContent(Path.Combine(root, "expected"));
+        var baseline = CliRunner.Run("import", TestPaths.Corpus, "--content", expectedDir);
+        Assert.True(baseline.ExitCode == 0, baseline.Stderr);
+        var expected = Hashes(expectedDir);
+
+        var disk = Path.Combine(root, "disk");
+        Directory.CreateDirectory(disk);
+        var mounted = SmallDisk.Mount(disk, "4m");
+        try
+        {
+            var content = FreshContent(disk);
+            var initial = Hashes(content);
+            (int ExitCode, string Stdout, string Stderr) full;
+            string? filler = null;
+            if (mounted)
+            {
+                // 256 KB free: the corpus's sources and articles (about 1 MB) run out of room part way.
+                filler = SmallDisk.Fill(disk, 256 << 10);
+                full = CliRunner.Run("import", TestPaths.Corpus, "--content", content);
+            }
+            else
+            {
+                full = CliRunner.Run(["import", TestPaths.Corpus, "--content", content], SmallDisk.FileSizeLimit(32));
+            }
+
+            output.WriteLine(mounted ? "tmpfs of 4 MB, 256 KB free" : "no tmpfs (not root): ulimit -f 32");
+            output.WriteLine(full.Stderr);
+            Assert.True(full.ExitCode == 3, $"exit {full.ExitCode}\n{full.Stderr}");
+            var errors = full.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("error:", StringComparison.Ordinal)).ToList();
+            var error = Assert.Single(errors);
+            Assert.StartsWith("error: cannot write to the content folder", error, StringComparison.Ordinal);
+            Assert.Contains(mounted ? "No space left" : "too large", error, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("   at ", full.Stdout + full.Stderr, StringComparison.Ordinal);
+
+            // Nothing half-written: every article whole, no temporary file left, and check names only what a re-run finishes.
+            AssertEveryArticleParses(content);
+            Assert.Empty(AtomicFile.Leftovers(content, true));
+            AssertOnlyWhatARerunFinishes(ArchiveChecker.Check(content), -1);
+            Assert.False(Same(Hashes(content), initial) && mounted, "the import wrote nothing before the disk was full: the test's disk is too small");
+
+            if (filler is not null)
+            {
+                File.Delete(filler);
+            }
+
+            var rerun = CliRunner.Run("import", TestPaths.Corpus, "--content", content);
+            Assert.True(rerun.ExitCode == 0, rerun.Stderr);
+            var after = Hashes(content);
+            Assert.True(Same(after, expected), $"the re-run differs from an uninterrupted import: {Difference(expected, after)}");
+        }
+        finally
+        {
+            if (mounted)
+            {
+                SmallDisk.Unmount(disk);
+            }
+        }
+    }
+
     /// <summary>A content folder with the repository's outlets, as a user's would be before a first import.</summary>
     private static string FreshContent(string dir)
     {
