@@ -105,6 +105,19 @@ public class FormGoldenTests
         ReaderTestKit.AssertClean(article);
     }
 
+    /// <summary>
+    /// DATELINE 路透空军一号9月7日 - without a year: the URL's <c>-0908-</c> with the year of the image's date stamp
+    /// <c>d=20180908</c> (2018-09-08). Checked: authors 李军 (编译), editor 母红 (审校), that credits line and the
+    /// trust badge gone; the three paragraphs and the figure with its caption kept.
+    /// </summary>
+    [Fact]
+    public void Reuters_page_dated_by_its_image_stamp_reads_to_its_golden_file()
+    {
+        var (_, article) = MirrorFiles.Read(Path.Combine(TestPaths.Fixtures, "raw", "reuters-feed", "idCNKCS1LO016.md"));
+        GoldenDiff.AssertMatches(Golden("reuters-idCNKCS1LO016.md"), ArticleFile.Write(article));
+        Assert.Equal("month and day in the URL, year from an image's date stamp", article.DateFrom);
+    }
+
     [Fact]
     public void Mojibake_is_repaired_before_the_reader_sees_the_text()
     {
