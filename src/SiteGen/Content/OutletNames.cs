@@ -96,8 +96,9 @@ public static partial class OutletNames
     private static bool LooksLikeDomain(string name) => DomainLike().IsMatch(name);
 
     // （德国之声中文网）本周一 … / 【大纪元2022年12月31日讯】 / （中央社记者王明台北12日电）: the name, then a
-    // reporter, a date, "讯/电/报道", or the closing bracket with the text right after it.
-    [GeneratedRegex(@"(?m)^\s*[（(【\[]\s*(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z·]{2,16}?)(?:记者|記者|驻|駐|特约|特約|报道|報導|讯|訊|电|電|\d|[）)】\]](?=\S))")]
+    // reporter, a date, "讯/电/报道", a time zone (【新唐人北京时间2020年07月05日讯】), or the closing bracket
+    // with the text right after it.
+    [GeneratedRegex(@"(?m)^\s*[（(【\[]\s*(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z·]{2,16}?)(?:\p{IsCJKUnifiedIdeographs}{2}(?:时间|時間)|记者|記者|驻|駐|特约|特約|报道|報導|讯|訊|电|電|\d|[）)】\]](?=\S))")]
     private static partial Regex HanDateline();
 
     // WASHINGTON (Reuters) - … : the wire's name in parentheses after the place, then a dash.

@@ -599,7 +599,9 @@ public static class HtmlToMarkdown
             var sb = new StringBuilder(text.Length + 8);
             foreach (var raw in lines)
             {
-                var line = raw.Trim(' ');
+                // A no-break space at a line's edge is layout (Epoch Times' <p>&nbsp;</p> spacers, an
+                // indent before the dateline), never text: a line of nothing else is no line.
+                var line = raw.Trim(' ', '\u00A0');
                 if (line.Length == 0 || line == "\\")
                 {
                     continue;

@@ -154,11 +154,18 @@ internal static partial class Credits
             return name;
         }
 
-        foreach (var place in Places)
+        // Places may follow one another, country then city (记者江禹婵台湾台北报导): strip them all.
+        for (var stripped = true; stripped;)
         {
-            if (name.Length >= place.Length + 2 && name.EndsWith(place, StringComparison.Ordinal))
+            stripped = false;
+            foreach (var place in Places)
             {
-                return name[..^place.Length];
+                if (name.Length >= place.Length + 2 && name.EndsWith(place, StringComparison.Ordinal))
+                {
+                    name = name[..^place.Length];
+                    stripped = true;
+                    break;
+                }
             }
         }
 

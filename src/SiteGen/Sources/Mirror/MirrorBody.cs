@@ -31,6 +31,7 @@ internal sealed partial record MirrorBody(
         var root = document.Body!;
         RemoveInvisible(root);
         EscapedMarkup.Restore(root);
+        AttachCaptions(root);
         var timestamp = TakeTimestamp(root);
         var image = LeadImage.Take(root);
         var (authors, editor) = TakeCredits(root);
@@ -54,6 +55,22 @@ internal sealed partial record MirrorBody(
             if (zeroSized || white || style.Contains("display:none", StringComparison.Ordinal) || element.HasAttribute("hidden"))
             {
                 element.Remove();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reuters copies put a picture's <c>&lt;figcaption&gt;</c> beside its <c>&lt;figure&gt;</c>, not inside it
+    /// (<c>&lt;div class="Image_container"&gt;&lt;figure&gt;…&lt;/figure&gt;&lt;figcaption&gt;…</c>): it is moved into the
+    /// figure it follows, so the caption stays with its picture instead of becoming a paragraph.
+    /// </summary>
+    private static void AttachCaptions(IElement root)
+    {
+        foreach (var caption in root.QuerySelectorAll("figcaption").Where(c => c.ParentElement?.LocalName != "figure").ToList())
+        {
+            if (caption.PreviousElementSibling is { LocalName: "figure" } figure && figure.QuerySelector("figcaption") is null)
+            {
+                figure.AppendChild(caption);
             }
         }
     }

@@ -6,7 +6,7 @@ namespace SiteGen.Sources.Mirror;
 /// <summary>
 /// A mirror page split into its Markdown frame and the article's HTML. The frame is the mirror's
 /// own: the <c>### title</c> line and the dashed rules, navigation and promotion rows (every
-/// <c>####</c> line — the article itself is always HTML), the share box (its link is the mirror's
+/// <c>####</c> line with a link — the article itself is always HTML), the share box (its link is the mirror's
 /// address, followed by a QR code image), the <c>原文地址/原文链接</c> line and the tracking pixel.
 /// Promotion rows sometimes sit inside the article's HTML (看中国 copies), so the frame is taken out
 /// line by line over the whole file, not only around the HTML.
@@ -90,8 +90,13 @@ internal sealed partial record MirrorFrame(string Title, string? OriginalUrl, st
     [GeneratedRegex(@"^-{3,}\s*$")]
     private static partial Regex Rule();
 
-    /// <summary>Navigation and promotion rows: Markdown headings, indented or not (article HTML never is one).</summary>
-    [GeneratedRegex(@"^[ \t]*#{1,6}\s")]
+    /// <summary>
+    /// Navigation and promotion rows: Markdown headings, indented or not, that link somewhere
+    /// (<c>#### [首页](…)</c>, <c>#### 💥 [《伪火》](…)</c>, <c>#### 网站代理：[大纪元新闻网](…)</c> — every row of the
+    /// shared mirror has a link). A line of the article's HTML that starts with <c># </c> (a <c>&lt;pre&gt;</c>
+    /// line, a pretty-printed text line) is text and stays.
+    /// </summary>
+    [GeneratedRegex(@"^[ \t]*#{1,6}\s.*\]\(")]
     private static partial Regex FrameHeading();
 
     [GeneratedRegex(@"^\s*<img src='[^']*' width='0px' height='0px'\s*/?>\s*$")]
