@@ -162,6 +162,12 @@ public sealed class ArticleStore
 
             // One fresh look per part: a FileInfo that first saw no file keeps "all attributes set" even
             // after another writer thread made the folder, which read as a link (issue 21's CI race).
+            // Exists before GetAttributes: an exception per missing part cost a tenth of the import's time.
+            if (!Directory.Exists(current) && !File.Exists(current))
+            {
+                break;
+            }
+
             FileAttributes attributes;
             try
             {
@@ -169,7 +175,7 @@ public sealed class ArticleStore
             }
             catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
-                break;
+                break; // removed since: nothing there to pass through
             }
 
             if (attributes.HasFlag(FileAttributes.ReparsePoint))

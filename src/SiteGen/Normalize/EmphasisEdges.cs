@@ -44,6 +44,16 @@ internal static partial class EmphasisEdges
         return core.Length == 0 || core.EndsWith('\\') ? ("", "", run) : (run[..start], core, run[end..]);
     }
 
+    /// <summary>
+    /// Whether a marker between <paramref name="before"/> and <paramref name="first"/> opens a run:
+    /// CommonMark's left-flanking rule, in which a marker followed by punctuation opens only after
+    /// a space or punctuation.
+    /// </summary>
+    public static bool CanOpen(char before, char first) =>
+        !IsPunctuation(first) || char.IsWhiteSpace(before) || IsPunctuation(before);
+
+    private static bool IsPunctuation(char c) => char.IsPunctuation(c) || char.IsSymbol(c);
+
     public static string JoinAdjacentStrong(string text) => text.Contains("****", StringComparison.Ordinal) ? AdjacentStrong().Replace(text, "") : text;
 
     /// <summary>A closing <c>**</c> right after text and an opening <c>**</c> right before text, with nothing between.</summary>

@@ -315,11 +315,12 @@ public static class HtmlToMarkdown
                 _inline.Append(trimmed).Append(marker);
                 (core, tail) = (trimmed, "");
             }
-            else if (core.Length == 0)
+            else if (core.Length == 0 || !EmphasisEdges.CanOpen(LastChar(lead), core[0]))
             {
-                // Only punctuation (<em>,</em>): no run to write.
+                // Only punctuation (<em>,</em>), or a run CommonMark cannot open here (a letter, then
+                // the marker, then "#"): the words without the emphasis, never stray asterisks.
                 _inline.Append(trimmed);
-                tail = "";
+                (core, tail) = ("", "");
             }
             else
             {
@@ -334,6 +335,9 @@ public static class HtmlToMarkdown
                 _inline.Append(' ');
             }
         }
+
+        /// <summary>The character an emphasis marker written now would follow.</summary>
+        private char LastChar(string lead) => lead.Length > 0 ? lead[^1] : _inline.Length > 0 ? _inline[^1] : ' ';
 
         private void AppendLink(IElement element, int depth)
         {
