@@ -35,8 +35,12 @@ internal static class Versions
             .Where(name => copies.All(c => At(c, name) is not null))
             .ToList();
 
+    /// <summary>
+    /// A signal to the whole second, as the report shows it: file times of one checkout differ by
+    /// milliseconds in the order the files were written, which says nothing about the story.
+    /// </summary>
     private static DateTimeOffset? At(Copy copy, string signal) =>
-        copy.Version.Signals().First(s => s.Name == signal).At;
+        copy.Version.Signals().First(s => s.Name == signal).At is { } at ? at.AddTicks(-(at.Ticks % TimeSpan.TicksPerSecond)) : null;
 
     /// <summary>The first signal on which the winner is newer than <paramref name="loser"/> ("sha256" when nothing tells them apart).</summary>
     private static string Decider(Copy winner, Copy loser, List<string> common)

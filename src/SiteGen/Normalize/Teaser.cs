@@ -83,8 +83,8 @@ public static partial class Teaser
     [GeneratedRegex(@"\[(?<text>(?:\\.|[^\]\\\n])+)\]\((?:<[^>\n]*>|[^\s)]+)\)")]
     private static partial Regex LinkMarkup();
 
-    /// <summary>A link closing a paragraph, with the dots or arrows around it.</summary>
-    [GeneratedRegex(@"[ \t]*(?:\\\.|[…»›→ ])*\[(?<text>(?:\\.|[^\]\\\n])+)\]\((?:<[^>\n]*>|[^\s)]+)\)(?:\\[>.]|[…»›→ ])*$")]
+    /// <summary>A link closing a paragraph, with the arrows around it; the dots before it are the summary's own ellipsis and stay.</summary>
+    [GeneratedRegex(@"[ \t»›→]*\[(?<text>(?:\\.|[^\]\\\n])+)\]\((?:<[^>\n]*>|[^\s)]+)\)(?:\\[>.]|[…»›→ ])*$")]
     private static partial Regex TrailingLink();
 
     /// <summary>Asking to read on: 阅读全文, 查看更多, 点击阅读, 全文, 更多, Read more, Continue reading, Full story.</summary>
