@@ -99,7 +99,12 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         try
         {
             var (article, format) = ReadDocument(path, bytes, sha, readers, context);
-            article.Version = (article.Version ?? new VersionTime()) with { File = FileTime(path) };
+            article.Version = (article.Version ?? new VersionTime()) with
+            {
+                // A page never updated was last changed when it was published (VersionTime, "page").
+                Page = article.Version?.Page ?? (article.Published.HasTime ? article.Published.Value : null),
+                File = FileTime(path),
+            };
             return new ReadFile(path, sha, bytes, article, format, null, null);
         }
         catch (SourceRejectedException e)

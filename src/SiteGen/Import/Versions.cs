@@ -4,8 +4,8 @@ namespace SiteGen.Import;
 
 /// <summary>
 /// Chooses which of several differing copies of one story is the article (docs/import.md, "Versions"):
-/// the newest, by the signals of <see cref="VersionTime"/> that every copy has, best first — an
-/// outlet's updated time is only compared with another updated time, never with a file's time — then
+/// the newest, by the signals of <see cref="VersionTime"/> that every copy has, best first — a
+/// page's own time is only compared with another page's time, never with a file's time — then
 /// the publication date; a full tie goes to the lowest SHA-256. The choice is a function of the set
 /// of copies, so neither input order, thread order nor which import saw a copy first changes it.
 /// </summary>

@@ -126,18 +126,18 @@ public class VersionImportTests
     }
 
     [Fact]
-    public void The_page_own_updated_time_wins_over_file_times()
+    public void The_page_own_time_wins_over_file_times()
     {
         var copies = new[]
         {
-            new Versions.Copy(new("sources/a.md", "mirror", "a"), new(Updated: Newer, File: Older), default, "t", "new"),
-            new Versions.Copy(new("sources/b.md", "mirror", "b"), new(Updated: Older, File: Newer), default, "t", "old"),
+            new Versions.Copy(new("sources/a.md", "mirror", "a"), new(Page: Newer, File: Older), default, "t", "new"),
+            new Versions.Copy(new("sources/b.md", "mirror", "b"), new(Page: Older, File: Newer), default, "t", "old"),
         };
 
         var (winner, why) = Versions.Choose("x-1", copies);
 
         Assert.Equal("sources/a.md", winner.Source.Path);
-        Assert.Equal("newer version of x-1 (text edited): kept sources/a.md (updated 2020-09-26T09:30:00Z) over sources/b.md (updated 2020-09-26T02:00:00Z)", why);
+        Assert.Equal("newer version of x-1 (text edited): kept sources/a.md (page 2020-09-26T09:30:00Z) over sources/b.md (page 2020-09-26T02:00:00Z)", why);
     }
 
     private static SortedDictionary<string, string> Snapshot(string dir) =>

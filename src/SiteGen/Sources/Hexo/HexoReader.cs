@@ -85,7 +85,7 @@ public sealed partial class HexoReader : ISourceReader
             Published = published,
             Image = LeadImage(front, body),
             Truncated = truncated,
-            Version = FeedDate.TryParse(front.Updated, out var updated) && updated.HasTime ? new VersionTime(Updated: updated.Value) : null,
+            Version = FeedDate.TryParse(front.Updated, out var updated) && updated.HasTime ? new VersionTime(Page: updated.Value) : null,
             Body = markdown,
         };
     }

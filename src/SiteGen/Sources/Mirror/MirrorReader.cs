@@ -74,7 +74,7 @@ public abstract partial class MirrorReader : ISourceReader
             Image = body.Image,
             Tags = body.Tags,
             Truncated = truncated,
-            Version = body.Timestamp is { IsUpdate: true } updated ? new VersionTime(Updated: updated.Value) : null,
+            Version = body.Timestamp is { IsUpdate: true } updated ? new VersionTime(Page: updated.Value) : null,
             Body = markdown,
         };
     }
