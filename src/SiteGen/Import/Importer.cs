@@ -203,7 +203,9 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         {
             if (seen.Article.Source?.Sha256 == sha || seen.Article.DuplicateSources.Any(s => s.Sha256 == sha))
             {
-                return Entry(r, ImportStatus.Unchanged, article, "the same file was given twice");
+                // Either this import's file again, or one the article already lists (an older version, a mirror).
+                var known = seen.Existing?.Article.DuplicateSources.Any(s => s.Sha256 == sha) == true;
+                return Entry(r, ImportStatus.Unchanged, article, known ? "already recorded as a duplicate source of this article" : "the same file was given twice");
             }
 
             AddDuplicate(seen.Article, article);
