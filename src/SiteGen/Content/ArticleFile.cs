@@ -193,6 +193,7 @@ public static partial class ArticleFile
             "image" => "a mapping with 'src', 'caption' and 'credit'",
             "source" => "a mapping with 'path', 'format' and 'sha256'",
             "duplicate_sources" => "a list of mappings with 'path', 'format' and 'sha256'",
+            "truncated" => "true or false",
             _ => "a single text value",
         };
         return key.Length == 0 ? "a value has the wrong type" : $"'{key}' has the wrong type: it must be {shape}";

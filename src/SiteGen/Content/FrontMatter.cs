@@ -41,6 +41,9 @@ internal sealed class FrontMatter
 
     public string? TranslationOf { get; set; }
 
+    /// <summary>Null unless true: an article read whole has no <c>truncated</c> line.</summary>
+    public bool? Truncated { get; set; }
+
     public SourceYaml? Source { get; set; }
 
     public List<SourceYaml>? DuplicateSources { get; set; }
@@ -63,6 +66,7 @@ internal sealed class FrontMatter
         Events = a.Events,
         Summary = a.Summary,
         TranslationOf = a.TranslationOf,
+        Truncated = a.Truncated ? true : null,
         Source = a.Source is null ? null : SourceYaml.From(a.Source),
         DuplicateSources = a.DuplicateSources.Select(SourceYaml.From).ToList(),
     };
@@ -105,6 +109,7 @@ internal sealed class FrontMatter
             Events = Events ?? [],
             Summary = Summary,
             TranslationOf = TranslationOf,
+            Truncated = Truncated == true,
             Source = Source?.ToModel(lineOf("source")),
             DuplicateSources = DuplicateSources?.Select(s => s.ToModel(lineOf("duplicate_sources"))).ToList() ?? [],
             Body = body,

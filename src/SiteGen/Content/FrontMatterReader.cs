@@ -31,6 +31,7 @@ internal static class FrontMatterReader
         Image,
         Source,
         SourceList,
+        Bool,
     }
 
     /// <summary>The front matter, or null when the old path must decide (see the remarks).</summary>
@@ -112,6 +113,7 @@ internal static class FrontMatterReader
         "translation_of" => (15, Shape.Text),
         "source" => (16, Shape.Source),
         "duplicate_sources" => (17, Shape.SourceList),
+        "truncated" => (18, Shape.Bool),
         _ => (-1, Shape.Text),
     };
 
@@ -144,6 +146,15 @@ internal static class FrontMatterReader
                 }
 
                 fm.Image = image;
+                return true;
+
+            case Shape.Bool:
+                if (Next(parser) is not Scalar flag || !Plain(flag) || !Bool(flag.Style, flag.Value, out var value))
+                {
+                    return false;
+                }
+
+                fm.Truncated = value;
                 return true;
 
             case Shape.Source:
@@ -197,6 +208,23 @@ internal static class FrontMatterReader
             case 13: fm.Events = list; break;
             default: throw new ArgumentOutOfRangeException(nameof(index));
         }
+    }
+
+    /// <summary>
+    /// A plain <c>true</c> or <c>false</c>, or a plain null, as the deserializer reads it into a
+    /// <see cref="bool"/>? property; false (not sure) for anything else — YAML 1.1 spellings
+    /// (<c>yes</c>, <c>True</c>), quoted values — which the deserializer then accepts or refuses.
+    /// </summary>
+    internal static bool Bool(ScalarStyle style, string text, out bool? value)
+    {
+        value = null;
+        if (style != ScalarStyle.Plain)
+        {
+            return false;
+        }
+
+        value = text switch { "true" => true, "false" => false, _ => null };
+        return value is not null || text is "" or "~" or "null" or "Null" or "NULL";
     }
 
     /// <summary>A scalar as the deserializer reads it into a <see cref="string"/> property.</summary>

@@ -4,7 +4,7 @@ namespace SiteGen.Content;
 /// The fastest path of <see cref="ArticleFile.Parse(string)"/>: reads, line by line and without a YAML
 /// parser, the front matter as <see cref="ArticleFile.Write"/> writes it — <c>key: value</c> lines,
 /// lists as <c>  - item</c> lines, <c>image</c> and <c>source</c> as <c>  key: value</c> lines,
-/// <c>duplicate_sources</c> as <c>  - path: …</c> items. Even YamlDotNet's event parser
+/// <c>duplicate_sources</c> as <c>  - path: …</c> items, <c>truncated</c> as <c>true</c> or <c>false</c>. Even YamlDotNet's event parser
 /// (<see cref="FrontMatterReader"/>) was most of the time of loading the archive, and the start-up
 /// cost of its code (the load is the first thing a build does) was more than its steady cost.
 /// </summary>
@@ -50,6 +50,18 @@ internal static class FrontMatterScanner
             var rest = line[(colon + 1)..];
             if (rest.Length > 0)
             {
+                if (shape == FrontMatterReader.Shape.Bool)
+                {
+                    // "truncated: true": the one flag; anything but a plain true, false or null is the parser's.
+                    if (rest[0] != ' ' || !FrontMatterReader.Bool(YamlDotNet.Core.ScalarStyle.Plain, rest[1..].ToString(), out var flag) || flag is null)
+                    {
+                        return null;
+                    }
+
+                    fm.Truncated = flag;
+                    continue;
+                }
+
                 // An inline value: only a scalar for a text key (a flow list or mapping is left to the parser).
                 if (shape != FrontMatterReader.Shape.Text || rest[0] != ' ' || !Scalar(rest[1..], out var text))
                 {
@@ -66,6 +78,10 @@ internal static class FrontMatterScanner
             {
                 case FrontMatterReader.Shape.Text:
                     FrontMatterReader.SetText(fm, index, null);
+                    break;
+
+                case FrontMatterReader.Shape.Bool:
+                    fm.Truncated = null;
                     break;
 
                 case FrontMatterReader.Shape.TextList:

@@ -135,8 +135,16 @@ public sealed class SourceManifest
 
     private string Serialize() => JsonSerializer.Serialize(this, JsonFiles.Options) + "\n";
 
-    public void RecordImported(string sha256, string name, string format, string article) =>
-        Sources[sha256] = new SourceRecord(name, format, article, null);
+    /// <summary>
+    /// Records a raw file that became <paramref name="article"/>. Its version time is the one recorded
+    /// when it was first imported: a later checkout or copy of the same bytes has a newer file time
+    /// but is not a newer version.
+    /// </summary>
+    public void RecordImported(string sha256, string name, string format, string article, Model.VersionTime? version = null) =>
+        Sources[sha256] = new SourceRecord(name, format, article, null, Sources.GetValueOrDefault(sha256)?.Version ?? version);
+
+    /// <summary>The version time recorded for a raw file, or null (imported before versions were recorded, or never).</summary>
+    public Model.VersionTime? VersionOf(string sha256) => Sources.GetValueOrDefault(sha256)?.Version;
 
     public void RecordRejected(string sha256, string name, string reason)
     {
@@ -154,5 +162,5 @@ public sealed class SourceManifest
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public sealed record SourceRecord(string Name, string? Format, string? Article, string? Rejected);
+    public sealed record SourceRecord(string Name, string? Format, string? Article, string? Rejected, Model.VersionTime? Version = null);
 }

@@ -48,6 +48,12 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
             entries[i] = Merge(r, i, pending, order, store);
         }
 
+        // Differing copies of one story: the newest is the article (docs/import.md, "Versions").
+        foreach (var id in order)
+        {
+            pending[id] = ResolveVersions(pending[id], read, entries, manifest);
+        }
+
         // New outlets first (each file atomic, never over an existing one): an article written after a
         // kill always has its outlet.
         var generated = NewOutlets.Write(context.Outlets, read.Select(r => r.Article), options.ContentDir);
@@ -93,6 +99,12 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         try
         {
             var (article, format) = ReadDocument(path, bytes, sha, readers, context);
+            article.Version = (article.Version ?? new VersionTime()) with
+            {
+                // A page never updated was last changed when it was published (VersionTime, "page").
+                Page = article.Version?.Page ?? (article.Published.HasTime ? article.Published.Value : null),
+                File = FileTime(path),
+            };
             return new ReadFile(path, sha, bytes, article, format, null, null);
         }
         catch (SourceRejectedException e)
@@ -104,6 +116,13 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
             // A reader bug must not stop the import of every other file: report it as this file's rejection.
             return ReadFile.Rejected(path, sha, $"internal error while reading ({e.GetType().Name}: {e.Message}); please report it with this file", null, null);
         }
+    }
+
+    /// <summary>The file's last-modified time, one signal of its version (null when the file system gives none).</summary>
+    private static DateTimeOffset? FileTime(string path)
+    {
+        var time = File.GetLastWriteTimeUtc(path);
+        return time.Year > 1601 ? new DateTimeOffset(time, TimeSpan.Zero) : null;
     }
 
     /// <summary>
@@ -184,11 +203,14 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         {
             if (seen.Article.Source?.Sha256 == sha || seen.Article.DuplicateSources.Any(s => s.Sha256 == sha))
             {
-                return Entry(r, ImportStatus.Unchanged, article, "the same file was given twice");
+                // Either this import's file again, or one the article already lists (an older version, a mirror).
+                var known = seen.Existing?.Article.DuplicateSources.Any(s => s.Sha256 == sha) == true;
+                return Entry(r, ImportStatus.Unchanged, article, known ? "already recorded as a duplicate source of this article" : "the same file was given twice");
             }
 
             AddDuplicate(seen.Article, article);
-            seen.Raw.Add((r.Path, r.Bytes!, sha));
+            seen.Raw.Add((r.Path, r.Bytes!, sha, article.Version));
+            seen.Copies.Add(index);
             return Entry(r, ImportStatus.Duplicate, article);
         }
 
@@ -226,8 +248,9 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
             status = ImportStatus.Duplicate;
         }
 
-        next.Raw.Add((r.Path, r.Bytes!, sha));
+        next.Raw.Add((r.Path, r.Bytes!, sha, article.Version));
         next.Entries.Add(index);
+        next.Copies.Add(index);
         pending[article.Id] = next;
         order.Add(article.Id);
         return Entry(r, status, article);
@@ -260,10 +283,10 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
     /// </summary>
     private static void Plan(PendingArticle p, ImportEntry[] entries, ArticleStore store, SourceManifest manifest, ImportOptions options, ImportWrites writes)
     {
-        foreach (var (path, bytes, sha) in p.Raw)
+        foreach (var (path, bytes, sha, version) in p.Raw)
         {
             writes.KeepSource(SourceManifest.StoredPath(sha, path), bytes);
-            manifest.RecordImported(sha, Path.GetFileName(path), p.Article.Source?.Format ?? "", ArticleStore.RelativePath(p.Article));
+            manifest.RecordImported(sha, Path.GetFileName(path), p.Article.Source?.Format ?? "", ArticleStore.RelativePath(p.Article), version);
         }
 
         var relative = p.Existing?.RelativePath ?? ArticleStore.RelativePath(p.Article);
@@ -309,11 +332,62 @@ public sealed class Importer(SourceReaders readers, OutletCatalog outlets)
         }
     }
 
+    /// <summary>
+    /// When the copies of one story differ in title or text — this import's files and the article
+    /// already imported — the newest copy (<see cref="Versions"/>) becomes the article, keeping the
+    /// others as duplicate sources, what later imports added (events, mirrors) and every raw file; the
+    /// report says which won and why. Copies that all agree keep the first file as the article.
+    /// </summary>
+    private static PendingArticle ResolveVersions(PendingArticle p, ReadFile[] read, ImportEntry[] entries, SourceManifest manifest)
+    {
+        var copies = p.Copies.Select(i => read[i].Article!)
+            .Select(a => new Versions.Copy(a.Source!, a.Version ?? new VersionTime(), a.Published, a.Title, a.Body))
+            .ToList();
+        if (p.Existing?.Article is { Source: { } stored } old && copies.All(c => c.Source.Sha256 != stored.Sha256))
+        {
+            copies.Add(new Versions.Copy(stored, manifest.VersionOf(stored.Sha256) ?? new VersionTime(), old.Published, old.Title, old.Body));
+        }
+
+        if (copies.All(c => c.Title == copies[0].Title && c.Body == copies[0].Body))
+        {
+            return p;
+        }
+
+        var (winner, why) = Versions.Choose(p.Article.Id, copies);
+        foreach (var i in p.Copies)
+        {
+            var won = read[i].Sha256 == winner.Source.Sha256;
+            entries[i] = entries[i] with
+            {
+                Status = won ? ImportStatus.Imported : ImportStatus.Duplicate,
+                Note = won ? why : "an older version: " + why,
+            };
+        }
+
+        if (p.Article.Source?.Sha256 == winner.Source.Sha256)
+        {
+            return p; // the article is already the winner's, the others already its duplicates
+        }
+
+        var index = p.Copies.First(i => read[i].Sha256 == winner.Source.Sha256);
+        var article = read[index].Article!;
+        var others = p.Article.DuplicateSources.Append(p.Article.Source!).Where(s => s.Sha256 != winner.Source.Sha256);
+        article.DuplicateSources = others.DistinctBy(s => s.Sha256).OrderBy(s => s.Sha256, StringComparer.Ordinal).ToList();
+        article.Mirrors = Union(article.Mirrors, p.Article.Mirrors);
+        article.Events = p.Article.Events;
+        var next = p with { Article = article };
+        next.Entries.Add(index);
+        return next;
+    }
+
     private sealed record PendingArticle(Article Article, StoredArticle? Existing)
     {
-        public List<(string Path, byte[] Bytes, string Sha)> Raw { get; } = [];
+        public List<(string Path, byte[] Bytes, string Sha, VersionTime? Version)> Raw { get; } = [];
 
         public List<int> Entries { get; } = [];
+
+        /// <summary>This import's files holding the story (indexes into the read files), the first one included.</summary>
+        public List<int> Copies { get; } = [];
     }
 
     private sealed record ReadFile(string Path, string? Sha256, byte[]? Bytes, Article? Article, string? Format, string? Reason, int? Line)

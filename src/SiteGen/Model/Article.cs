@@ -50,6 +50,18 @@ public sealed class Article
     /// <summary>Id of the article this one translates, when it is a translation.</summary>
     public string? TranslationOf { get; set; }
 
+    /// <summary>
+    /// The source held only part of the article: a teaser ending ("阅读全文", "Continue reading", a
+    /// paywall note) was cut from its body (<see cref="Normalize.Teaser"/>). Written only when true.
+    /// </summary>
+    public bool Truncated { get; set; }
+
+    /// <summary>
+    /// When this copy of the story was last changed, as its raw file tells (told in the import report
+    /// and kept in the manifest, not in front matter): decides which of two differing copies wins.
+    /// </summary>
+    public VersionTime? Version { get; set; }
+
     /// <summary>The raw file this article was read from (kept verbatim under <c>content/sources/</c>).</summary>
     public SourceInfo? Source { get; set; }
 

@@ -385,6 +385,8 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
     [InlineData("null item", "tags: [a, ~]\n")]
     [InlineData("second document", "...\n--- x\n")]
     [InlineData("syntax error", "tags: [a\n")]
+    [InlineData("truncated spelled otherwise", "truncated: yes\n")]
+    [InlineData("truncated quoted", "truncated: 'true'\n")]
     public void The_fast_path_leaves_what_it_is_not_sure_of_to_the_old_path(string name, string extra)
     {
         Assert.True(FrontMatterReader.TryRead(Base + extra) is null, name);
@@ -397,9 +399,29 @@ public class FrontMatterReaderTests(CorpusImport corpus) : IClassFixture<CorpusI
     [InlineData("nulls", "summary: ~\ntags:\nimage: null\n")]
     [InlineData("comments", "summary: x # y\n")]
     [InlineData("double-quoted title", "title_en: \"'We are not' \\\"it\\\": x\"\n")]
+    [InlineData("truncated", "truncated: true\n")]
+    [InlineData("not truncated", "truncated: false\n")]
+    [InlineData("truncated null", "truncated:\n")]
     public void The_fast_path_answers_for_ordinary_yaml(string name, string extra)
     {
         AssertFastAndSame("---\n" + Base + extra + "---\n\n正文。\n", name);
+    }
+
+    [Fact]
+    public void Truncated_reads_the_same_on_every_path_and_is_written_only_when_true()
+    {
+        foreach (var value in new[] { "true", "false", "True", "yes", "'true'", "[true]", "2" })
+        {
+            var text = "---\n" + Base + "truncated: " + value + "\n---\n\n正文。\n";
+            AssertSame(text, value);
+            Assert.True(value is not "true" || ScannerAnswers(text), "the scanner declined truncated: true");
+        }
+
+        var truncated = ArticleFile.Parse("---\n" + Base + "truncated: true\n---\n\n正文。\n");
+        Assert.True(truncated.Truncated);
+        Assert.Contains("\ntruncated: true\n", ArticleFile.Write(truncated), StringComparison.Ordinal);
+        truncated.Truncated = false;
+        Assert.DoesNotContain("truncated", ArticleFile.Write(truncated), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,9 @@ internal sealed partial class HexoFrontMatter
 
     public string? Date { get; set; }
 
+    /// <summary>Hexo's last-modified time of the post, when the dump kept it: the version time of this copy.</summary>
+    public string? Updated { get; set; }
+
     public string? Headimg { get; set; }
 
     public string? Thumbnail { get; set; }
@@ -78,12 +81,13 @@ internal sealed partial class HexoFrontMatter
                 case "title": Title = value; break;
                 case "author": Author = value; break;
                 case "date": Date = value; break;
+                case "updated": Updated = value; break;
                 case "headimg": Headimg = value; break;
                 case "thumbnail": Thumbnail = value; break;
             }
         }
     }
 
-    [GeneratedRegex(@"^(?<key>title|author|date|headimg|thumbnail):(?<value>.*)$")]
+    [GeneratedRegex(@"^(?<key>title|author|date|updated|headimg|thumbnail):(?<value>.*)$")]
     private static partial Regex LiteralEntry();
 }

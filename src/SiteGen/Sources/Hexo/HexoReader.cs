@@ -70,7 +70,7 @@ public sealed partial class HexoReader : ISourceReader
 
         var body = HtmlFragment.ParseBody(html);
         HexoBodyCleaner.RemoveNonArticle(body);
-        var markdown = HtmlToMarkdown.Convert(body);
+        var (markdown, truncated) = Teaser.Cut(HtmlToMarkdown.Convert(body));
         if (markdown.Trim().Length == 0)
         {
             throw new SourceRejectedException("the post has no article text", bodyLine);
@@ -84,6 +84,8 @@ public sealed partial class HexoReader : ISourceReader
             Outlet = outlet.Id,
             Published = published,
             Image = LeadImage(front, body),
+            Truncated = truncated,
+            Version = FeedDate.TryParse(front.Updated, out var updated) && updated.HasTime ? new VersionTime(Page: updated.Value) : null,
             Body = markdown,
         };
     }

@@ -64,7 +64,8 @@ internal static partial class Boilerplate
         text.Length <= MaxAppealLength
         && block.QuerySelectorAll("a").ToList() is [var link]
         && link.TextContent.Trim() == text
-        && Appeal().IsMatch(text);
+        && Appeal().IsMatch(text)
+        && !Normalize.Teaser.IsPaywall(text); // "订阅以阅读全文" says the page is cut: the teaser rule marks it
 
     [GeneratedRegex(@"^[（(]?\s*(?:(?:版权归|版權歸|版权所有|版權所有)[^()（）\n]{0,40}|(?:©|Copyright\s*(?:©\s*)?(?:19|20)\d{2})[^\n]{0,120})[)）]?\s*(?:[（(]?https?://[^\s/()（）]+/?[)）]?)?$", RegexOptions.IgnoreCase)]
     private static partial Regex Copyright();

@@ -45,7 +45,7 @@ public abstract partial class MirrorReader : ISourceReader
                 "add content/outlets/<id>.yml listing that domain");
 
         var body = MirrorBody.Parse(frame.Html);
-        var markdown = HtmlToMarkdown.Convert(body.Root);
+        var (markdown, truncated) = Teaser.Cut(HtmlToMarkdown.Convert(body.Root));
         if (markdown.Trim().Length == 0)
         {
             throw new SourceRejectedException("empty body: the page holds no article text");
@@ -73,6 +73,8 @@ public abstract partial class MirrorReader : ISourceReader
             Editor = body.Editor ?? byline.Editor,
             Image = body.Image,
             Tags = body.Tags,
+            Truncated = truncated,
+            Version = body.Timestamp is { IsUpdate: true } updated ? new VersionTime(Page: updated.Value) : null,
             Body = markdown,
         };
     }

@@ -74,7 +74,7 @@ public sealed partial class RssMarkdownReader : ISourceReader
         RssBodyShaper.SplitDoubleBreaks(body);
         RssBodyShaper.PromoteBoldHeadings(body);
 
-        var markdown = HtmlToMarkdown.Convert(body);
+        var (markdown, truncated) = Teaser.Cut(HtmlToMarkdown.Convert(body));
         if (markdown.Trim().Length == 0)
         {
             throw new SourceRejectedException("the feed item has no article text", bodyLine);
@@ -90,6 +90,8 @@ public sealed partial class RssMarkdownReader : ISourceReader
             Url = url,
             Authors = authors,
             Image = image,
+            Truncated = truncated,
+            Version = CrawlTime(head) is { } fetched ? new VersionTime(Fetched: fetched) : null,
             Body = markdown,
         };
     }
@@ -106,6 +108,16 @@ public sealed partial class RssMarkdownReader : ISourceReader
 
         var last = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
         return ArticleIds.Sanitize(last).Length > 0 ? last : ArticleIds.Sanitize(url);
+    }
+
+    /// <summary>The dump's first line, <c>&lt;!--1639568342000--&gt;</c>: when the crawler took this copy (ms since 1970), its version time.</summary>
+    private static DateTimeOffset? CrawlTime(Match head)
+    {
+        var digits = head.Groups["crawl"].Value.Trim().TrimStart('<', '!', '-').TrimEnd('>', '-').Trim();
+        return long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms)
+            && ms is > 0 and < 253402300799999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
     }
 
     private static string UnescapeTitle(string title) =>
