@@ -16,9 +16,20 @@ public class FeedDateTests
     }
 
     [Theory]
-    [InlineData("2022-02-04 14:22:53")]
+    [InlineData("2021-03-22 03:19:56", "2021-03-22")]
+    [InlineData("2022-02-04T14:22", "2022-02-04")]
+    public void A_time_without_a_zone_keeps_the_day_it_names_as_a_bare_date(string text, string expected)
+    {
+        Assert.True(FeedDate.TryParse(text, out var date));
+        Assert.False(date.HasTime);
+        Assert.Equal(expected, date.ToString());
+    }
+
+    [Theory]
+    [InlineData("2022-02-30 14:22:53")]
+    [InlineData("2022-02-04 25:22:53")]
     [InlineData("yesterday")]
     [InlineData("")]
-    public void Times_without_a_zone_and_non_dates_are_refused(string text) =>
+    public void Impossible_times_and_non_dates_are_refused(string text) =>
         Assert.False(FeedDate.TryParse(text, out _));
 }
