@@ -71,10 +71,7 @@ internal static class ImportCommand
             Console.Error.WriteLine($"rejected: {entry.Path}{(entry.Line is { } line ? $":{line}" : "")}: {entry.Reason}");
         }
 
-        foreach (var entry in result.Entries.Where(e => e.Note is not null && e.Status != ImportStatus.Rejected))
-        {
-            Console.Error.WriteLine($"note: {entry.Path}: {entry.Note}");
-        }
+        WriteNotes(result, run.ReportFile is not null);
 
         foreach (var made in result.GeneratedOutlets)
         {
@@ -95,6 +92,31 @@ internal static class ImportCommand
         }
 
         return ExitCode(result, run.Strict);
+    }
+
+    /// <summary>Notes that many files share word for word, shown beyond this many as one line with their count.</summary>
+    private const int NotesShownAlike = 3;
+
+    /// <summary>
+    /// One line per note, except that a note many files share (a mirror holds the same page under two
+    /// channels: "the same file was given twice", 422 times in the shared mirror) is shown for a few and
+    /// then counted; the report lists every file.
+    /// </summary>
+    private static void WriteNotes(ImportResult result, bool reported)
+    {
+        foreach (var alike in result.Entries.Where(e => e.Note is not null && e.Status != ImportStatus.Rejected).GroupBy(e => e.Note!, StringComparer.Ordinal))
+        {
+            var entries = alike.ToList();
+            foreach (var entry in entries.Take(NotesShownAlike))
+            {
+                Console.Error.WriteLine($"note: {entry.Path}: {entry.Note}");
+            }
+
+            if (entries.Count > NotesShownAlike)
+            {
+                Console.Error.WriteLine($"note: {entries.Count - NotesShownAlike} more files: {alike.Key}{(reported ? " (each is in the report)" : " (--report FILE lists each)")}");
+            }
+        }
     }
 
     /// <summary>1 when files were given and none could be imported, or with --strict when any was rejected; else 0.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace SiteGen.Tests.Cli;
@@ -22,6 +23,11 @@ public class FromNothingTests(ITestOutputHelper output)
         output.WriteLine(import.Stdout);
         Assert.Matches(@"\d+ imported, \d+ duplicates, \d+ unchanged, \d+ rejected \(\d+ files in [\d.]+ s, \d+ files/s\)", import.Stdout);
         Assert.Contains("rejected by reason: ", import.Stdout, StringComparison.Ordinal);
+
+        // The mirror holds hundreds of pages under two channels: their shared note is counted, not repeated.
+        var notes = import.Stderr.Split('\n').Where(l => l.StartsWith("note: ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(notes, l => Regex.IsMatch(l, @"^note: \d{3} more files: the same file was given twice \(each is in the report\)$"));
+        Assert.True(notes.Count < 100, $"{notes.Count} note lines");
 
         // The mirror's articles are its pages/**.md (its README: indexes/ lists them, pages/ holds them).
         using var json = JsonDocument.Parse(File.ReadAllText(report));
