@@ -25,7 +25,7 @@ public class BuildCrashTests(ITestOutputHelper output)
 
         var first = CliRunner.Run("build", "--content", content, "--out", outDir);
         Assert.True(first.ExitCode == 0, first.Stderr);
-        var oldSite = Hashes(outDir);
+        var oldSite = FileTrees.Hashes(outDir);
         var oldCopy = Path.Combine(root, "old-copy");
         CopyDir(outDir, oldCopy);
 
@@ -35,7 +35,7 @@ public class BuildCrashTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         Assert.Equal(0, CliRunner.Run("build", "--content", content, "--out", expectedDir).ExitCode);
         var buildTime = clock.Elapsed;
-        var newSite = Hashes(expectedDir);
+        var newSite = FileTrees.Hashes(expectedDir);
         Assert.NotEqual(Fingerprint(oldSite), Fingerprint(newSite));
 
         var random = new Random(10);
@@ -49,7 +49,7 @@ public class BuildCrashTests(ITestOutputHelper output)
             var (exited, phase) = i == KillPoints - 1
                 ? StartAndKill(["build", "--content", content, "--out", outDir], TimeSpan.FromMinutes(2), killOn: "rendering")
                 : StartAndKill(["build", "--content", content, "--out", outDir], delay);
-            var now = Hashes(outDir);
+            var now = FileTrees.Hashes(outDir);
             var state = Fingerprint(now) == Fingerprint(oldSite) ? "old" : Fingerprint(now) == Fingerprint(newSite) ? "new" : null;
             Assert.True(state is not null, $"kill {i} after {delay.TotalMilliseconds:F0} ms left a site that is neither the previous nor the new one ({now.Count} files)");
             var when = i == KillPoints - 1 ? "at the first rendering line" : $"{delay.TotalMilliseconds:F0} ms";
@@ -64,7 +64,7 @@ public class BuildCrashTests(ITestOutputHelper output)
 
         var last = CliRunner.Run("build", "--content", content, "--out", outDir);
         Assert.True(last.ExitCode == 0, last.Stderr);
-        Assert.Equal(Fingerprint(newSite), Fingerprint(Hashes(outDir)));
+        Assert.Equal(Fingerprint(newSite), Fingerprint(FileTrees.Hashes(outDir)));
         Assert.Empty(Directory.GetDirectories(root, ".public.*", new EnumerationOptions { AttributesToSkip = 0 }));
 
         output.WriteLine($"build of 301 articles: {buildTime.TotalSeconds:F1} s; {KillPoints} kills:\n" + string.Join("\n", outcomes));
@@ -80,13 +80,13 @@ public class BuildCrashTests(ITestOutputHelper output)
         var root = TestPaths.NewTempDir();
         var outDir = Path.Combine(root, "public");
         Assert.True(SiteFixture.Build(outDir).Succeeded);
-        var before = Hashes(outDir);
+        var before = FileTrees.Hashes(outDir);
         Directory.Move(outDir, Path.Combine(root, ".public.old-0123456789abcdef"));
         Directory.CreateDirectory(Path.Combine(root, ".public.staging-dead"));
 
         using (new StagingFolder(outDir))
         {
-            Assert.Equal(Fingerprint(before), Fingerprint(Hashes(outDir)));
+            Assert.Equal(Fingerprint(before), Fingerprint(FileTrees.Hashes(outDir)));
         }
 
         Assert.Empty(Directory.GetDirectories(root, ".public.*", new EnumerationOptions { AttributesToSkip = 0 }));
@@ -105,7 +105,7 @@ public class BuildCrashTests(ITestOutputHelper output)
         var parent = Path.Combine(root, "site");
         var outDir = Path.Combine(parent, "public");
         Assert.True(SiteFixture.Build(outDir).Succeeded);
-        var before = Hashes(outDir);
+        var before = FileTrees.Hashes(outDir);
         var content = SiteFixture.CopyContent();
         File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
         File.SetUnixFileMode(Path.GetDirectoryName(content)!, (UnixFileMode)0b111_101_101);
@@ -117,7 +117,7 @@ public class BuildCrashTests(ITestOutputHelper output)
                 ? CliRunner.Run(["build", "--content", content, "--out", outDir], ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"])
                 : CliRunner.Run("build", "--content", content, "--out", outDir);
             AssertOneLineFailure(code, stdout, stderr, "denied");
-            Assert.Equal(Fingerprint(before), Fingerprint(Hashes(outDir)));
+            Assert.Equal(Fingerprint(before), Fingerprint(FileTrees.Hashes(outDir)));
         }
         finally
         {
@@ -145,7 +145,7 @@ public class BuildCrashTests(ITestOutputHelper output)
             var content = SiteFixture.CopyContent();
             var ok = CliRunner.Run("build", "--content", content, "--out", outDir);
             Assert.True(ok.ExitCode == 0, ok.Stderr);
-            var before = Hashes(outDir);
+            var before = FileTrees.Hashes(outDir);
             (int ExitCode, string Stdout, string Stderr) full;
             if (mounted)
             {
@@ -164,7 +164,7 @@ public class BuildCrashTests(ITestOutputHelper output)
             }
 
             AssertOneLineFailure(full.ExitCode, full.Stdout, full.Stderr, mounted ? "No space left" : "too large");
-            Assert.Equal(Fingerprint(before), Fingerprint(Hashes(outDir)));
+            Assert.Equal(Fingerprint(before), Fingerprint(FileTrees.Hashes(outDir)));
             Assert.Empty(Directory.GetDirectories(disk, ".public.*", new EnumerationOptions { AttributesToSkip = 0 }));
 
             var again = CliRunner.Run("build", "--content", content, "--out", outDir);
@@ -224,7 +224,7 @@ public class BuildCrashTests(ITestOutputHelper output)
         process.StandardInput.Close();
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var exited = killOn is null ? process.WaitForExit(delay) : WaitForLineOrExit(process, trigger, delay);
+        var exited = killOn is null ? process.WaitForExit(delay) : FileTrees.WaitForLineOrExit(process, trigger, delay);
         var phase = last;
         if (!exited)
         {
@@ -235,19 +235,6 @@ public class BuildCrashTests(ITestOutputHelper output)
         return (exited, phase.Split(" (", StringSplitOptions.None)[0]);
     }
 
-    private static bool WaitForLineOrExit(Process process, ManualResetEventSlim line, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!line.Wait(5))
-        {
-            if (process.HasExited || clock.Elapsed > limit)
-            {
-                return process.HasExited;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>A normalized archive of <paramref name="count"/> articles over the shipped outlets, tags and months.</summary>
     internal static string GeneratedContent(string content, int count)
@@ -298,11 +285,6 @@ public class BuildCrashTests(ITestOutputHelper output)
             {body}
             """);
     }
-
-    private static SortedDictionary<string, string> Hashes(string dir) =>
-        !Directory.Exists(dir) ? new(StringComparer.Ordinal) :
-        new(Directory.GetFiles(dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
     private static string Fingerprint(SortedDictionary<string, string> hashes) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n", hashes.Select(kv => kv.Key + " " + kv.Value)))));

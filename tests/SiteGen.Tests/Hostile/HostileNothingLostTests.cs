@@ -89,7 +89,7 @@ public class HostileNothingLostTests
         Directory.CreateDirectory(Path.Combine(content, "sources"));
         Directory.CreateDirectory(Path.Combine(content, "articles"));
         var root = Path.GetDirectoryName(content)!;
-        var before = Snapshot(content);
+        var before = FileTrees.Hashes(content);
         foreach (var dir in Directory.GetDirectories(root, "*", SearchOption.AllDirectories).Append(root))
         {
             File.SetUnixFileMode(dir, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
@@ -105,7 +105,7 @@ public class HostileNothingLostTests
             Assert.Equal(3, code);
             Assert.Contains("error: cannot write to the content folder", stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", stderr + stdout, StringComparison.Ordinal);
-            Assert.Equal(before, Snapshot(content));
+            Assert.Equal(before, FileTrees.Hashes(content));
         }
         finally
         {
@@ -179,16 +179,12 @@ public class HostileNothingLostTests
             HostileKit.AssertSafe(stored.Article, content);
         }
 
-        var before = Snapshot(content);
+        var before = FileTrees.Hashes(content);
         HostileKit.Import(content, inbox);
-        Assert.Equal(before, Snapshot(content));
+        Assert.Equal(before, FileTrees.Hashes(content));
         Assert.All(Directory.GetFiles(inbox), f => Assert.True(File.Exists(f)));
     }
 
     private static (int ExitCode, string Stdout, string Stderr) RunUnprivileged(params string[] args) =>
         CliRunner.Run(args, ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
-
-    private static SortedDictionary<string, string> Snapshot(string dir) =>
-        new(Directory.GetFiles(dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 }

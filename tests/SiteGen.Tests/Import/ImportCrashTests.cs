@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using SiteGen.Content;
 using SiteGen.Tests.Cli;
 using Xunit.Abstractions;
@@ -27,10 +26,10 @@ public class ImportCrashTests(ITestOutputHelper output)
     {
         var root = TestPaths.NewTempDir();
         var expectedDir = FreshContent(Path.Combine(root, "expected"));
-        var initial = Hashes(expectedDir);
+        var initial = FileTrees.Hashes(expectedDir);
         var (baseline, writePhase) = TimedImport(expectedDir);
         Assert.True(baseline.ExitCode == 0, baseline.Stderr);
-        var expected = Hashes(expectedDir);
+        var expected = FileTrees.Hashes(expectedDir);
         Assert.True(expected.Keys.Count(k => k.StartsWith("articles/", StringComparison.Ordinal)) > 1000, "the mirror should give over 1,000 articles");
         Assert.Empty(ArchiveChecker.Check(expectedDir));
 
@@ -45,7 +44,7 @@ public class ImportCrashTests(ITestOutputHelper output)
                 : (10, writePhase * 1.1 * ((i - ReadingTenths.Length) + random.NextDouble()) / timed);
             var (exited, last) = StartAndKill(content, $"({tenth * 10}%)", delay);
 
-            var left = Hashes(content);
+            var left = FileTrees.Hashes(content);
             AssertEveryArticleParses(content);
             var problems = ArchiveChecker.Check(content);
             AssertOnlyWhatARerunFinishes(problems, i);
@@ -59,7 +58,7 @@ public class ImportCrashTests(ITestOutputHelper output)
 
             var rerun = CliRunner.Run("import", Mirror, "--content", content);
             Assert.True(rerun.ExitCode == 0, rerun.Stderr);
-            var after = Hashes(content);
+            var after = FileTrees.Hashes(content);
             Assert.True(Same(after, expected), $"kill {i} ({when}): the re-run differs from an uninterrupted import: {Difference(expected, after)}");
             outcomes.Add($"{when}: {(exited ? "finished first" : "killed")} after '{last}', {left.Count - initial.Count} files and {problems.Count} named problem(s) left, re-run identical");
         }
@@ -80,7 +79,7 @@ public class ImportCrashTests(ITestOutputHelper output)
         var expectedDir = FreshContent(Path.Combine(root, "expected"));
         var baseline = CliRunner.Run("import", TestPaths.Corpus, "--content", expectedDir);
         Assert.True(baseline.ExitCode == 0, baseline.Stderr);
-        var expected = Hashes(expectedDir);
+        var expected = FileTrees.Hashes(expectedDir);
 
         var disk = Path.Combine(root, "disk");
         Directory.CreateDirectory(disk);
@@ -88,7 +87,7 @@ public class ImportCrashTests(ITestOutputHelper output)
         try
         {
             var content = FreshContent(disk);
-            var initial = Hashes(content);
+            var initial = FileTrees.Hashes(content);
             (int ExitCode, string Stdout, string Stderr) full;
             string? filler = null;
             if (mounted)
@@ -115,7 +114,7 @@ public class ImportCrashTests(ITestOutputHelper output)
             AssertEveryArticleParses(content);
             Assert.Empty(AtomicFile.Leftovers(content, true));
             AssertOnlyWhatARerunFinishes(ArchiveChecker.Check(content), -1);
-            Assert.False(Same(Hashes(content), initial) && mounted, "the import wrote nothing before the disk was full: the test's disk is too small");
+            Assert.False(Same(FileTrees.Hashes(content), initial) && mounted, "the import wrote nothing before the disk was full: the test's disk is too small");
 
             if (filler is not null)
             {
@@ -124,7 +123,7 @@ public class ImportCrashTests(ITestOutputHelper output)
 
             var rerun = CliRunner.Run("import", TestPaths.Corpus, "--content", content);
             Assert.True(rerun.ExitCode == 0, rerun.Stderr);
-            var after = Hashes(content);
+            var after = FileTrees.Hashes(content);
             Assert.True(Same(after, expected), $"the re-run differs from an uninterrupted import: {Difference(expected, after)}");
         }
         finally
@@ -188,7 +187,7 @@ public class ImportCrashTests(ITestOutputHelper output)
         process.OutputDataReceived += (_, e) => Seen(e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var exited = WaitForLineOrExit(process, trigger, TimeSpan.FromMinutes(2)) || (delay > TimeSpan.Zero && process.WaitForExit(delay));
+        var exited = FileTrees.WaitForLineOrExit(process, trigger, TimeSpan.FromMinutes(2)) || (delay > TimeSpan.Zero && process.WaitForExit(delay));
         if (!exited)
         {
             process.Kill(); // SIGKILL on Unix
@@ -224,19 +223,6 @@ public class ImportCrashTests(ITestOutputHelper output)
         return process;
     }
 
-    private static bool WaitForLineOrExit(Process process, ManualResetEventSlim line, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!line.Wait(2))
-        {
-            if (process.HasExited || clock.Elapsed > limit)
-            {
-                return process.HasExited;
-            }
-        }
-
-        return false;
-    }
 
     private static void AssertEveryArticleParses(string content)
     {
@@ -263,10 +249,6 @@ public class ImportCrashTests(ITestOutputHelper output)
             Assert.True(named, $"kill {kill}: check reports a problem a re-run does not finish: {problem.Message}");
         }
     }
-
-    private static SortedDictionary<string, string> Hashes(string dir) =>
-        new(Directory.GetFiles(dir, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .ToDictionary(f => Path.GetRelativePath(dir, f).Replace('\\', '/'), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
     private static bool Same(SortedDictionary<string, string> a, SortedDictionary<string, string> b) =>
         a.Count == b.Count && a.All(kv => b.GetValueOrDefault(kv.Key) == kv.Value);
